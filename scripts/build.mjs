@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Builds every Node-side entry (server, CLI, bridge host, Electron main and preload) with esbuild,
+// and the renderer with Vite. `--node-only` skips the renderer (tests and the server need only that).
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeOnly = process.argv.includes('--node-only');
+
+/** Entries run by plain Node: dependencies stay in node_modules. */
+const nodeEntries = [
+  { in: 'server/main.ts', out: 'server/main' },
+  { in: 'electron/cli/main.ts', out: 'cli/main' },
+  { in: 'electron/bridge/main.ts', out: 'bridge/main' },
+];
+
+export async function buildNode() {
+  const existing = await import('node:fs').then((fs) => nodeEntries.filter((e) => fs.existsSync(path.join(root, e.in))));
+  await build({
+    absWorkingDir: root,
+    entryPoints: existing,
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __tidingsCreateRequire } from 'node:module'; const require = __tidingsCreateRequire(import.meta.url);" },
+  });
+}
+
+/** Electron's main process loads CommonJS; the sandboxed preload may require only 'electron'. */
+export async function buildElectron() {
+  const fs = await import('node:fs');
+  if (!fs.existsSync(path.join(root, 'electron/main/main.ts'))) return;
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'electron/main/main.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { preload: 'electron/preload/preload.ts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'chrome130',
+    format: 'cjs',
+    external: ['electron'],
+    sourcemap: false,
+    logLevel: 'warning',
+  });
+}
+
+export async function buildRenderer(mode = 'production') {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({
+    root,
+    configFile: path.join(root, 'vite.config.ts'),
+    mode,
+    logLevel: 'warn',
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  await buildNode();
+  if (!nodeOnly) {
+    await buildElectron();
+    await buildRenderer('production');
+    await buildRenderer('bridge');
+  }
+}

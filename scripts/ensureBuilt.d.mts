@@ -1,0 +1,1 @@
+export function ensureBuilt(output: string): Promise<void>;

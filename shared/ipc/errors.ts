@@ -1,0 +1,45 @@
+/**
+ * Every error code that crosses the IPC boundary, with the sentence the UI shows for it.
+ * Adding a code means adding its sentence here; nothing else invents codes.
+ */
+export const errorMessages = {
+  'invalid-request': 'The request was not valid.',
+  'unknown-channel': 'The app asked for something this version does not know.',
+  'forbidden-sender': 'The request came from a page that may not make it.',
+  'not-logged-in': 'You are not signed in.',
+  'invalid-credentials': 'Wrong username or password.',
+  'username-taken': 'That username is already taken.',
+  'user-not-found': 'No user has that username.',
+  'conversation-not-found': 'That conversation does not exist.',
+  'server-unreachable': 'The server cannot be reached. Check the address and your connection.',
+  'server-error': 'The server could not complete the request.',
+  internal: 'Something went wrong inside Tidings.',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+export type IpcError = Readonly<{ code: ErrorCode; message: string }>;
+
+/** Every reply across the IPC boundary. */
+export type Result<T> = Readonly<{ ok: true; value: T }> | Readonly<{ ok: false; error: IpcError }>;
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string = errorMessages[code]): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** An error a handler throws to return a specific code; anything else becomes `internal`. */
+export class IpcFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = errorMessages[code],
+  ) {
+    super(message);
+    this.name = 'IpcFailure';
+  }
+}
