@@ -1,0 +1,34 @@
+/**
+ * Every error code the server puts on the wire (HTTP `{error: {code, message}}` and typeu 3
+ * refusals), with its HTTP status and default sentence. Codes the desktop app also shows are
+ * spelled as in shared/ipc/errors.ts. Nothing else invents codes.
+ */
+export const serverErrors = {
+  'invalid-request': { status: 400, message: 'The request was not valid.' },
+  'not-logged-in': { status: 401, message: 'A valid bearer token is required.' },
+  'invalid-credentials': { status: 401, message: 'Wrong username or password.' },
+  'user-not-found': { status: 404, message: 'No such user.' },
+  'not-found': { status: 404, message: 'No such endpoint.' },
+  'method-not-allowed': { status: 405, message: 'That method is not allowed here.' },
+  'username-taken': { status: 409, message: 'That username is already taken.' },
+  'payload-too-large': { status: 413, message: 'The request body is too large.' },
+  'invalid-recipient': { status: 400, message: 'Messages cannot be sent to that recipient.' },
+  internal: { status: 500, message: 'The server could not complete the request.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ServerErrorCode = keyof typeof serverErrors;
+
+/** An expected failure with a code from `serverErrors`; anything else thrown is reported as `internal`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ServerErrorCode,
+    message: string = serverErrors[code].message,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return serverErrors[this.code].status;
+  }
+}

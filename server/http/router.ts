@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+
+export type HttpMethod = 'GET' | 'POST';
+
+export type RouteContext = Readonly<{
+  request: IncomingMessage;
+  params: Readonly<Record<string, string>>;
+  /** Parsed JSON body (POST only; undefined otherwise). */
+  body: unknown;
+  /** The authenticated user; always set on routes with `auth: true`. */
+  userId: string | null;
+}>;
+
+export type Reply = Readonly<{ status: number; body: unknown }>;
+
+export type Route = Readonly<{
+  method: HttpMethod;
+  /** Segments, with `:name` capturing one URL-decoded segment. */
+  path: string;
+  auth: boolean;
+  handle(context: RouteContext): Reply | Promise<Reply>;
+}>;
+
+export type RouteMatch =
+  | Readonly<{ kind: 'found'; route: Route; params: Record<string, string> }>
+  | Readonly<{ kind: 'wrong-method'; allowed: readonly HttpMethod[] }>
+  | Readonly<{ kind: 'bad-path' }>
+  | Readonly<{ kind: 'none' }>;
+
+/** Matches a pathname against the routes; a malformed %-escape is `bad-path`, not an exception. */
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
+  const segments = pathname.split('/').slice(1);
+  const allowed: HttpMethod[] = [];
+  for (const route of routes) {
+    const params = matchPath(route.path, segments);
+    if (params === null) continue;
+    if (params === 'bad') return { kind: 'bad-path' };
+    if (route.method === method) return { kind: 'found', route, params };
+    allowed.push(route.method);
+  }
+  return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+}
+
+function matchPath(pattern: string, segments: readonly string[]): Record<string, string> | null | 'bad' {
+  const parts = pattern.split('/').slice(1);
+  if (parts.length !== segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const segment = segments[i] ?? '';
+    if (part.startsWith(':')) {
+      if (segment === '') return null;
+      try {
+        params[part.slice(1)] = decodeURIComponent(segment);
+      } catch {
+        return 'bad';
+      }
+    } else if (part !== segment) return null;
+  }
+  return params;
+}
