@@ -1,4 +1,10 @@
 import type { EventName, EventPayloadOf, Result } from '../../shared/ipc';
+import type { Clock, Timers } from './deps/clock';
+import type { Logger } from './deps/logger';
+import type { WebSocketConstructor } from './deps/webSocket';
+import type { FetchLike } from './http/apiClient';
+import type { Store } from './store/store';
+import type { EngineTuning } from './tuning';
 
 /** One event from the engine to whichever host carries it to the renderer. */
 export type EngineEvent = { [E in EventName]: Readonly<{ name: E; payload: EventPayloadOf<E> }> }[EventName];
@@ -15,7 +21,30 @@ export type EngineHost = Readonly<{
   close(): Promise<void>;
 }>;
 
+/**
+ * Everything but `dataDir` is optional: hosts pass just the folder, tests inject the rest
+ * (time, timers, randomness, network and storage) to make the engine deterministic.
+ */
 export type EngineHostOptions = Readonly<{
   /** Folder for this installation's data (one SQLite file per account lives below it). */
   dataDir: string;
+  /** Path of a better-sqlite3 native module built for this runtime's ABI (Electron); see docs/ARCHITECTURE.md. */
+  sqliteNativeBinding?: string;
+  /** Default: Date.now. */
+  clock?: Clock;
+  /** Default: the global setTimeout/clearTimeout. */
+  timers?: Timers;
+  /** Default: JSON lines on stderr at warn and above. Never receives tokens, passwords or message bodies. */
+  logger?: Logger;
+  /** Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Default: the `ws` package's client (no permessage-deflate, 64 KiB frames). */
+  WebSocket?: WebSocketConstructor;
+  /** Fresh fingerprints and device ids. Default: crypto.randomUUID. */
+  generateId?: () => string;
+  /** Uniform in [0, 1), for reconnect jitter. Default: Math.random. */
+  random?: () => number;
+  /** Opens one account's store. Default: SQLite in this thread at `<dataDir>/accounts/<userId>/tidings.db`. */
+  openStore?: (file: string) => Store;
+  tuning?: Partial<EngineTuning>;
 }>;

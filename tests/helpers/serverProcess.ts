@@ -115,12 +115,13 @@ export async function waitFor<T>(
   for (;;) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+      const reason = last instanceof Error ? `: ${last.message}` : '';
+      throw new Error(`timed out waiting for ${what}${reason}`);
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }

@@ -1,0 +1,14 @@
+const MAX_PREVIEW = 120;
+
+/**
+ * The one-line preview of a message in the conversation list. A kind this version does not
+ * know previews as its name so the list never shows an empty line.
+ */
+export function messagePreview(kind: string, body: Readonly<Record<string, unknown>>): string {
+  const text = kind === 'text' && typeof body.text === 'string' ? body.text : `[${kind}]`;
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= MAX_PREVIEW) return line;
+  // Do not cut a surrogate pair (an emoji) in half.
+  const cut = Array.from(line).slice(0, MAX_PREVIEW).join('');
+  return cut.length < line.length ? `${cut}…` : cut;
+}

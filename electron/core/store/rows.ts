@@ -1,0 +1,82 @@
+import type { Conversation, Message, MessageStatus } from '../../../shared/ipc';
+
+/** Column shapes as better-sqlite3 returns them. */
+export type MessageRow = Readonly<{
+  id: number;
+  fp: string;
+  conversation_id: string;
+  seq: number | null;
+  server_id: string | null;
+  sender_id: string;
+  outgoing: number;
+  sent_at: number;
+  kind: string;
+  body: string;
+  status: MessageStatus;
+}>;
+
+export type ConversationRow = Readonly<{
+  id: string;
+  peer_user_id: string | null;
+  peer_username: string | null;
+  peer_display_name: string | null;
+  last_preview: string | null;
+  last_sent_at: number | null;
+  last_outgoing: number | null;
+  unread: number;
+  created_at: number;
+  updated_at: number;
+}>;
+
+export type OutboxRow = Readonly<{
+  fp: string;
+  to_user_id: string;
+  frame: string;
+  attempts: number;
+  created_at: number;
+  last_attempt_at: number | null;
+}>;
+
+function parseBody(json: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
+
+export function toMessage(row: MessageRow): Message {
+  return {
+    id: row.fp,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    senderId: row.sender_id,
+    outgoing: row.outgoing === 1,
+    sentAt: row.sent_at,
+    kind: row.kind,
+    body: parseBody(row.body),
+    status: row.status,
+  };
+}
+
+/** A peer whose profile has not arrived yet is shown by its user id until it does. */
+export function toConversation(row: ConversationRow): Conversation {
+  const peer =
+    row.peer_user_id === null
+      ? null
+      : {
+          userId: row.peer_user_id,
+          username: row.peer_username ?? row.peer_user_id,
+          displayName: row.peer_display_name ?? row.peer_username ?? row.peer_user_id,
+        };
+  return {
+    id: row.id,
+    title: peer?.displayName ?? row.id,
+    peer,
+    lastMessage:
+      row.last_preview === null || row.last_sent_at === null
+        ? null
+        : { preview: row.last_preview, sentAt: row.last_sent_at, outgoing: row.last_outgoing === 1 },
+    unread: row.unread,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Message } from '../../../shared/ipc';
+import type { Clock, TimerHandle, Timers } from '../deps/clock';
+import type { Logger } from '../deps/logger';
+import type { Connection } from '../net/connection';
+import type { TaskTracker } from '../session/taskTracker';
+import type { OutboxEntry, Store } from '../store/store';
+import type { EngineTuning } from '../tuning';
+
+export type OutboxSenderDeps = Readonly<{
+  store: Store;
+  connection: Pick<Connection, 'state' | 'send'>;
+  clock: Clock;
+  timers: Timers;
+  logger: Logger;
+  tasks: TaskTracker;
+  tuning: Pick<EngineTuning, 'retryIntervalMs' | 'maxSendAttempts'>;
+  /** A message's status changed (sent or failed). */
+  onChanged(message: Message): void;
+}>;
+
+export type OutboxSender = Readonly<{
+  /** Takes over what a previous run left unacknowledged. */
+  load(): Promise<void>;
+  /** A message just written with its outbox row: send it now if the link is up. */
+  enqueue(entry: OutboxEntry): void;
+  /** Logged in (again): everything unacknowledged goes out once more, oldest first, same fp. */
+  resendAll(): void;
+  /** The server's type 4 for `fp`. */
+  acknowledge(fp: string): void;
+  /** The server's typeu 3 for `fp`: it will never be stored, so stop trying. */
+  refuse(fp: string): void;
+  pending(): number;
+  stop(): void;
+}>;
+
+type Pending = { entry: OutboxEntry; attempts: number; timer: TimerHandle | null };
+
+/**
+ * Delivery of outgoing messages until the server acknowledges them. The attempt count lives in
+ * the outbox row so the budget survives restarts; only transmissions on a live link count,
+ * so a long time offline never fails a message by itself.
+ */
+export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
+  const { store, connection, timers, tasks, logger, tuning } = deps;
+  const pending = new Map<string, Pending>();
+  let stopped = false;
+
+  const forget = (fp: string): void => {
+    const item = pending.get(fp);
+    if (item?.timer != null) timers.clearTimeout(item.timer);
+    pending.delete(fp);
+  };
+
+  const settle = (fp: string, outcome: 'sent' | 'failed'): void => {
+    forget(fp);
+    tasks.run(`outbox.${outcome}`, async () => {
+      const changed = outcome === 'sent' ? await store.markSent(fp) : await store.markFailed(fp);
+      if (changed) deps.onChanged(changed);
+    });
+  };
+
+  const transmit = (fp: string): void => {
+    const item = pending.get(fp);
+    if (!item || stopped) return;
+    if (item.timer !== null) timers.clearTimeout(item.timer);
+    item.timer = null;
+    if (connection.state() !== 'ready') return; // resendAll picks it up after the next login
+    if (item.attempts >= tuning.maxSendAttempts) {
+      logger.warn('outbox.budget-exhausted', { fp, attempts: item.attempts });
+      settle(fp, 'failed');
+      return;
+    }
+    if (!connection.send(item.entry.frame)) return;
+    item.attempts += 1;
+    item.timer = timers.setTimeout(() => transmit(fp), tuning.retryIntervalMs);
+    if (item.attempts > 1) logger.info('outbox.retransmit', { fp, attempts: item.attempts });
+    const now = deps.clock.now();
+    tasks.run('outbox.record-attempt', () => store.recordAttempt(fp, now));
+  };
+
+  return Object.freeze({
+    async load() {
+      for (const entry of await store.listOutbox()) {
+        if (!pending.has(entry.fp)) pending.set(entry.fp, { entry, attempts: entry.attempts, timer: null });
+      }
+    },
+    enqueue(entry: OutboxEntry) {
+      if (stopped || pending.has(entry.fp)) return;
+      pending.set(entry.fp, { entry, attempts: entry.attempts, timer: null });
+      transmit(entry.fp);
+    },
+    resendAll() {
+      const oldestFirst = [...pending.values()].sort((a, b) => a.entry.createdAt - b.entry.createdAt);
+      for (const item of oldestFirst) transmit(item.entry.fp);
+    },
+    acknowledge(fp: string) {
+      settle(fp, 'sent');
+    },
+    refuse(fp: string) {
+      logger.warn('outbox.refused', { fp });
+      settle(fp, 'failed');
+    },
+    pending: () => pending.size,
+    stop() {
+      stopped = true;
+      for (const fp of [...pending.keys()]) forget(fp);
+    },
+  });
+}

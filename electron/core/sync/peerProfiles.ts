@@ -1,0 +1,43 @@
+import type { Conversation } from '../../../shared/ipc';
+import type { Logger } from '../deps/logger';
+import type { ApiClient } from '../http/apiClient';
+import type { TaskTracker } from '../session/taskTracker';
+import type { Store } from '../store/store';
+
+export type PeerProfiles = Readonly<{
+  /** Fetches the profile of a peer known only by id (someone who wrote first), once at a time. */
+  fill(conversationId: string, peerUserId: string): void;
+}>;
+
+export type PeerProfilesDeps = Readonly<{
+  api: Pick<ApiClient, 'userById'>;
+  token: string;
+  store: Store;
+  tasks: TaskTracker;
+  logger: Logger;
+  onChanged(conversation: Conversation): void;
+}>;
+
+/** A failed fetch is retried by the next message from that peer, which finds the profile still missing. */
+export function createPeerProfiles(deps: PeerProfilesDeps): PeerProfiles {
+  const inFlight = new Set<string>();
+  return Object.freeze({
+    fill(conversationId: string, peerUserId: string) {
+      if (inFlight.has(conversationId)) return;
+      inFlight.add(conversationId);
+      deps.tasks.run('peer-profile', async () => {
+        try {
+          const profile = await deps.api.userById(deps.token, peerUserId);
+          if (profile.userId !== peerUserId) {
+            deps.logger.warn('peer-profile.mismatch', { conversationId });
+            return;
+          }
+          const changed = await deps.store.updatePeer(conversationId, profile);
+          if (changed) deps.onChanged(changed);
+        } finally {
+          inFlight.delete(conversationId);
+        }
+      });
+    },
+  });
+}
