@@ -1,0 +1,44 @@
+import { shell, type Session, type WebContents } from 'electron';
+import { toExternalUrl } from './externalUrl';
+import { logError } from './log';
+import { isPermissionGranted } from './permissions';
+
+/** Hands an allowed link to the OS browser or mail client; anything else is dropped. */
+export function openExternally(raw: string): void {
+  const url = toExternalUrl(raw);
+  if (url === null) return;
+  shell.openExternal(url).catch((error: unknown) => logError('open-external-failed', error));
+}
+
+/**
+ * Applied to every WebContents the app creates (`web-contents-created`): the page never
+ * navigates away from the app, never opens windows of its own, and never embeds <webview>.
+ * Links the user clicks open in the system browser instead.
+ * https://www.electronjs.org/docs/latest/tutorial/security#13-disable-or-limit-navigation
+ * https://www.electronjs.org/docs/latest/tutorial/security#14-disable-or-limit-creation-of-new-windows
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    openExternally(event.url);
+  });
+  // Subframes too: the app has none, so any navigating frame was injected.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Denies every web permission except the few `permissions.ts` grants to our own origin. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionGranted(permission, details.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin),
+  );
+}
