@@ -5,9 +5,34 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
-  'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 /** Shared by every restricted folder: native and Node-only packages. */
@@ -16,8 +41,15 @@ const nodeOnlyPackages = ['ws', 'better-sqlite3', ...nodeBuiltins];
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'dist/**', 'release/**', 'data/**', '.native-electron/**', 'test-results/**',
-      'build/**', 'coverage/**', '**/*.d.mts',
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'data/**',
+      '.native-electron/**',
+      'test-results/**',
+      'build/**',
+      'coverage/**',
+      '**/*.d.mts',
     ],
   },
   js.configs.recommended,
@@ -51,7 +83,15 @@ export default tseslint.config(
   },
   {
     // Command-line entry points and tooling talk to a terminal.
-    files: ['scripts/**', 'bin/**', 'server/main.ts', 'electron/cli/**', 'electron/bridge/main.ts', 'bench/**', 'tests/**'],
+    files: [
+      'scripts/**',
+      'bin/**',
+      'server/main.ts',
+      'electron/cli/**',
+      'electron/bridge/main.ts',
+      'bench/**',
+      'tests/**',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
@@ -82,10 +122,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'electron/core is the Electron-free engine: it runs in plain Node.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'electron/core is the Electron-free engine: it runs in plain Node.',
+            },
+          ],
           patterns: [
             { group: ['electron/*'], message: 'electron/core is the Electron-free engine.' },
-            { regex: '(^|/)(main|preload|renderer|server)(/|$)', message: 'The engine may import only shared/ and itself.' },
+            {
+              regex: '(^|/)(main|preload|renderer|server)(/|$)',
+              message: 'The engine may import only shared/ and itself.',
+            },
           ],
         },
       ],
@@ -98,7 +146,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The server never loads Electron.' }],
-          patterns: [{ regex: '(^|/)(electron|renderer)(/|$)', message: 'The server may import only shared/ and itself.' }],
+          patterns: [
+            {
+              regex: '(^|/)(electron|renderer)(/|$)',
+              message: 'The server may import only shared/ and itself.',
+            },
+          ],
         },
       ],
     },

@@ -16,7 +16,9 @@ const nodeEntries = [
 ];
 
 export async function buildNode() {
-  const existing = await import('node:fs').then((fs) => nodeEntries.filter((e) => fs.existsSync(path.join(root, e.in))));
+  const existing = await import('node:fs').then((fs) =>
+    nodeEntries.filter((e) => fs.existsSync(path.join(root, e.in))),
+  );
   await build({
     absWorkingDir: root,
     entryPoints: existing,
@@ -29,7 +31,9 @@ export async function buildNode() {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __tidingsCreateRequire } from 'node:module'; const require = __tidingsCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __tidingsCreateRequire } from 'node:module'; const require = __tidingsCreateRequire(import.meta.url);",
+    },
   });
 }
 
@@ -60,6 +64,7 @@ export async function buildElectron() {
     target: 'chrome130',
     format: 'cjs',
     external: ['electron'],
+    minify: true,
     sourcemap: false,
     logLevel: 'warning',
   });
@@ -68,7 +73,6 @@ export async function buildElectron() {
 export async function buildRenderer(mode = 'production') {
   const { build: viteBuild } = await import('vite');
   await viteBuild({
-    root,
     configFile: path.join(root, 'vite.config.ts'),
     mode,
     logLevel: 'warn',

@@ -61,7 +61,9 @@ export function createTidingsApi(transport: IpcTransport): TidingsApi {
       if (!isResult(reply)) return fail('internal', `malformed reply on ${channel}`);
       if (!reply.ok) return reply;
       const parsed = channels[channel].response.safeParse(reply.value);
-      return parsed.success ? { ok: true, value: parsed.data } : fail('internal', `invalid reply on ${channel}`);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : fail('internal', `invalid reply on ${channel}`);
     };
   }
   for (const event of eventNames) {

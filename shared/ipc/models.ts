@@ -44,9 +44,7 @@ export const conversationSchema = z.object({
   id: z.string(),
   title: z.string(),
   peer: peerSchema.nullable(),
-  lastMessage: z
-    .object({ preview: z.string(), sentAt: z.number(), outgoing: z.boolean() })
-    .nullable(),
+  lastMessage: z.object({ preview: z.string(), sentAt: z.number(), outgoing: z.boolean() }).nullable(),
   unread: z.number().int().nonnegative(),
   updatedAt: z.number(),
 });

@@ -46,7 +46,11 @@ export function decodeFrame(text: string): Decoded<Envelope> {
   }
   const parsed = envelopeSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, reason: 'invalid-envelope', message: parsed.error.issues[0]?.message ?? 'invalid envelope' };
+    return {
+      ok: false,
+      reason: 'invalid-envelope',
+      message: parsed.error.issues[0]?.message ?? 'invalid envelope',
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -62,7 +66,10 @@ export function encodeFrame(frame: EnvelopeInput): string {
 }
 
 /** Parses a control frame's double-encoded `dataContent` against its schema. */
-export function decodePayload<S extends z.ZodType>(dataContent: string | null, schema: S): Decoded<z.infer<S>> {
+export function decodePayload<S extends z.ZodType>(
+  dataContent: string | null,
+  schema: S,
+): Decoded<z.infer<S>> {
   if (dataContent === null) return { ok: false, reason: 'invalid-payload', message: 'missing dataContent' };
   let raw: unknown;
   try {
@@ -72,7 +79,11 @@ export function decodePayload<S extends z.ZodType>(dataContent: string | null, s
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, reason: 'invalid-payload', message: parsed.error.issues[0]?.message ?? 'invalid payload' };
+    return {
+      ok: false,
+      reason: 'invalid-payload',
+      message: parsed.error.issues[0]?.message ?? 'invalid payload',
+    };
   }
   return { ok: true, value: parsed.data };
 }

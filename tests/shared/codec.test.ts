@@ -14,7 +14,17 @@ describe('frame codec', () => {
     const decoded = decodeFrame('{"type":1}');
     expect(decoded).toEqual({
       ok: true,
-      value: { bridge: false, type: 1, dataContent: null, from: '-1', to: '-1', fp: null, QoS: false, typeu: -1, sm: -1 },
+      value: {
+        bridge: false,
+        type: 1,
+        dataContent: null,
+        from: '-1',
+        to: '-1',
+        fp: null,
+        QoS: false,
+        typeu: -1,
+        sm: -1,
+      },
     });
   });
 
@@ -52,7 +62,10 @@ describe('frame codec', () => {
 
   it('parses double-encoded control payloads and reports bad ones', () => {
     const ok = decodePayload('{"loginUserId":"7","loginToken":"t"}', loginRequestSchema);
-    expect(ok).toEqual({ ok: true, value: { loginUserId: '7', loginToken: 't', extra: null, firstLoginTime: 0 } });
+    expect(ok).toEqual({
+      ok: true,
+      value: { loginUserId: '7', loginToken: 't', extra: null, firstLoginTime: 0 },
+    });
     expect(decodePayload('{"loginUserId":7}', loginRequestSchema).ok).toBe(false);
     expect(decodePayload('{', loginRequestSchema).ok).toBe(false);
     expect(decodePayload(null, loginRequestSchema).ok).toBe(false);
