@@ -30,6 +30,9 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   return Object.freeze({
     dispatch,
     onEvent: events.subscribe,
+    notifySystem(event) {
+      if (event === 'online' || event === 'resume') sessions.current()?.reconnectNow();
+    },
     close: () => sessions.close(),
   });
 }

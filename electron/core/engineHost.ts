@@ -17,8 +17,26 @@ export type EngineEvent = { [E in EventName]: Readonly<{ name: E; payload: Event
 export type EngineHost = Readonly<{
   dispatch(channel: string, request: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: EngineEvent) => void): () => void;
+  /**
+   * What the operating system says (fed by the Electron glue; the CLI may poll): a network
+   * that came back or a machine that resumed means "reconnect now", not after the backoff.
+   */
+  notifySystem(event: SystemEvent): void;
   /** Stops the connection and closes the store; resolves when everything is flushed. */
   close(): Promise<void>;
+}>;
+
+export type SystemEvent = 'online' | 'offline' | 'suspend' | 'resume';
+
+/**
+ * Credentials at rest (tokens), kept apart from the database: Electron's safeStorage in the
+ * app, a 0600 file in the CLI's data dir. A value that can no longer be decrypted (the OS
+ * keyring changed) reads as null, so the user signs in again; nothing else is lost.
+ */
+export type SecretStore = Readonly<{
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
 }>;
 
 /**
@@ -47,4 +65,6 @@ export type EngineHostOptions = Readonly<{
   /** Opens one account's store. Default: SQLite in this thread at `<dataDir>/accounts/<userId>/tidings.db`. */
   openStore?: (file: string) => Store;
   tuning?: Partial<EngineTuning>;
+  /** Default: a 0600 JSON file in `dataDir` (the CLI's and the bridge's choice). */
+  secretStore?: SecretStore;
 }>;

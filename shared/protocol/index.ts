@@ -5,3 +5,5 @@ export * from './appTypes';
 export * from './conversation';
 export * from './http';
 export * from './loginCodes';
+export * from './sync';
+export * from './commands';

@@ -25,6 +25,8 @@ export type Session = Readonly<{
   emitConversations(conversations: readonly Conversation[]): void;
   /** Resolves when the WebSocket login is answered or `timeoutMs` passes, whichever is first. */
   waitForLogin(timeoutMs: number): Promise<LoginWait>;
+  /** Skips the reconnect backoff (the network came back, the machine resumed). */
+  reconnectNow(): void;
   close(): Promise<void>;
 }>;
 
@@ -137,6 +139,7 @@ export async function openSession({ account, token, api, deps, events }: OpenSes
     outbox,
     emitMessages,
     emitConversations,
+    reconnectNow: () => connection.reconnectNow(),
     waitForLogin(timeoutMs: number): Promise<LoginWait> {
       if (firstOutcome !== null) return Promise.resolve(firstOutcome);
       return new Promise<LoginWait>((resolve) => {

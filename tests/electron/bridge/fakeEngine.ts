@@ -18,6 +18,7 @@ export function fakeEngine(): FakeEngine {
       calls.push({ channel, request });
       return Promise.resolve(ok({ echo: channel, request }));
     },
+    notifySystem: () => {},
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -37,6 +37,7 @@ function fakeEngine() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    notifySystem: vi.fn(),
     close: vi.fn(async () => {}),
   };
   const emit = (event: EngineEvent): void => listeners.forEach((listener) => listener(event));

@@ -82,6 +82,7 @@ const engine = vi.hoisted(() => {
   const host = {
     dispatch: vi.fn(),
     onEvent: vi.fn(() => () => {}),
+    notifySystem: vi.fn(),
     close: vi.fn(() => Promise.resolve()),
   };
   return { host, createEngineHost: vi.fn((_options: unknown) => host) };
