@@ -1,34 +1,43 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ServerConfig } from './config';
+import type { ClientConnection } from './gateway/connection';
 import { createGateway } from './gateway/gateway';
-import { createPusher } from './gateway/pusher';
+import { createPresence } from './gateway/presence';
 import { createSessionRegistry } from './gateway/sessionRegistry';
 import { createHttpHandler } from './http/httpHandler';
 import { createRoutes } from './http/routes';
 import { createLogger, type Logger } from './log/logger';
+import { createServerMetrics, type ServerMetrics } from './observability/metrics';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './ports';
+import { createAccessTokens } from './services/accessTokens';
+import { createAdminService } from './services/adminService';
 import { createAuthService } from './services/authService';
-import { createDeliveryService } from './services/deliveryService';
-import { createMessagingService } from './services/messagingService';
+import { createMessagingCore } from './services/messagingCore';
 import { createUserService } from './services/userService';
+import { loadOrCreateAuthSecret } from './storage/authSecret';
 import { openDatabase } from './storage/database';
-import { createDeliveryRepository } from './storage/deliveryRepository';
-import { createMessageRepository } from './storage/messageRepository';
+import { createCoreRepositories } from './storage/coreRepositories';
 import { createTokenRepository } from './storage/tokenRepository';
 import { createUserRepository } from './storage/userRepository';
 
 export type RunningServer = Readonly<{
-  /** e.g. http://127.0.0.1:7700; the gateway is at `${url}/websocket` with ws:. */
+  /** e.g. http://127.0.0.1:7700 (https: with TLS); the gateway is at `${url}/websocket` with ws: (wss:). */
   url: string;
   port: number;
   /** Graceful stop: no new connections, pending messages committed and ACKed, sockets closed with 1001, database closed. */
   close(): Promise<void>;
 }>;
 
-export type ServerDeps = Readonly<{ logger?: Logger; clock?: Clock; scheduler?: Scheduler }>;
+export type ServerDeps = Readonly<{
+  logger?: Logger;
+  clock?: Clock;
+  scheduler?: Scheduler;
+  metrics?: ServerMetrics;
+}>;
 
 export const DATABASE_FILE = 'tidings.db';
 
@@ -37,49 +46,78 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
   const logger = deps.logger ?? createLogger(config.logLevel);
   const clock = deps.clock ?? systemClock;
   const scheduler = deps.scheduler ?? systemScheduler;
+  const metrics = deps.metrics ?? createServerMetrics();
 
   fs.mkdirSync(config.dataDir, { recursive: true });
+  // Read before anything is opened, so a bad path fails the start without leaving handles behind.
+  const tls = config.tls
+    ? { cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }
+    : null;
+  const authSecret = loadOrCreateAuthSecret(config.dataDir);
+  if (authSecret.repairedMode) logger.warn('auth secret file was readable by others; narrowed to 0600');
   const db = openDatabase(path.join(config.dataDir, DATABASE_FILE));
 
   const userRepository = createUserRepository(db);
-  const auth = createAuthService({ users: userRepository, tokens: createTokenRepository(db), clock });
+  const auth = createAuthService({
+    users: userRepository,
+    tokens: createTokenRepository(db),
+    accessTokens: createAccessTokens(authSecret.secret, clock, config.auth.accessTokenTtlSeconds),
+    clock,
+    logger: logger.child({ component: 'auth' }),
+    metrics,
+    refreshTtlSeconds: config.auth.refreshTokenTtlSeconds,
+  });
   const users = createUserService(userRepository);
-  const sessions = createSessionRegistry();
-  const delivery = createDeliveryService({
-    repository: createDeliveryRepository(db),
-    pusher: createPusher(sessions),
+  const sessions = createSessionRegistry<ClientConnection>();
+  const core = createMessagingCore({
+    repositories: createCoreRepositories(db),
+    users: userRepository,
+    presence: createPresence(sessions),
+    config,
     clock,
     scheduler,
-    logger: logger.child({ component: 'delivery' }),
-    options: { retryMs: config.timings.pushRetryMs, maxRetries: config.timings.pushMaxRetries },
-  });
-  const messaging = createMessagingService({
-    users: userRepository,
-    messages: createMessageRepository(db),
-    delivery,
-    clock,
-    logger: logger.child({ component: 'messaging' }),
-    batchMaxMessages: config.batchMaxMessages,
+    logger,
+    metrics,
   });
   const gateway = createGateway({
     auth,
-    messaging,
-    delivery,
+    messaging: core.messaging,
+    commands: core.commands,
+    delivery: core.delivery,
+    devices: core.devices,
     sessions,
     clock,
     scheduler,
     timings: config.timings,
+    rateLimit: config.rateLimit,
+    allowedOrigins: config.allowedOrigins,
     logger: logger.child({ component: 'gateway' }),
+    metrics,
   });
 
-  const httpServer = http.createServer(
-    createHttpHandler({
-      routes: createRoutes({ auth, users }),
+  metrics.setConnectionSource(() => gateway.connectionCount());
+  const admin = createAdminService({
+    users: userRepository,
+    auth,
+    kickSockets: (userId, deviceId, reason) => gateway.kick(userId, deviceId, reason),
+    clock,
+    logger: logger.child({ component: 'admin' }),
+    metrics,
+  });
+  const handler = createHttpHandler({
+    routes: createRoutes({
       auth,
-      logger: logger.child({ component: 'http' }),
-      bodyLimitBytes: config.httpBodyLimitBytes,
+      users,
+      metrics,
+      admin: config.adminToken === null ? null : { service: admin, options: config.admin },
     }),
-  );
+    auth,
+    adminToken: config.adminToken,
+    logger: logger.child({ component: 'http' }),
+    metrics,
+    bodyLimitBytes: config.httpBodyLimitBytes,
+  });
+  const httpServer = tls ? https.createServer(tls, handler) : http.createServer(handler);
   httpServer.on('upgrade', (request, socket, head) => gateway.handleUpgrade(request, socket, head));
   httpServer.on('clientError', (error, socket) => {
     logger.debug('http client error', { error });
@@ -95,13 +133,20 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
       });
     });
   } catch (error) {
+    // Stop the core's timers too, or they keep a failed process alive.
+    core.close();
     db.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host}:${port}`;
-  logger.info('server started', { url, dataDir: config.dataDir });
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+  logger.info('server started', {
+    url,
+    publicUrl: config.publicUrl,
+    dataDir: config.dataDir,
+    adminApi: config.adminToken !== null,
+  });
 
   let closing: Promise<void> | undefined;
   const close = async (): Promise<void> => {
@@ -110,10 +155,11 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeIdleConnections();
     // Commit what is queued, and let the ACKs for it be written before the sockets close.
-    messaging.close();
+    core.flush();
     await new Promise((resolve) => setImmediate(resolve));
     await gateway.closeAll(grace);
-    delivery.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    core.close();
     let cancel = (): void => {};
     await Promise.race([
       httpClosed,

@@ -1,9 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * The server's configuration: its shape and defaults. `commandLine.ts` reads flags and the
+ * environment, `configFile.ts` the `--config` JSON file.
+ */
 
 /** Every timing the server uses; tests shrink them through `--config`. */
 export type Timings = Readonly<{
@@ -17,7 +20,31 @@ export type Timings = Readonly<{
   pushMaxRetries: number;
   /** How long shutdown waits for sockets and requests before cutting them off. */
   shutdownGraceMs: number;
+  /** Upper bound of the random delay before a notify that makes devices pull (spreads the pulls out). */
+  notifyJitterMs: number;
+  /** Inbox events older than this are deleted; a cursor from before them gets `cursor-reset`. */
+  inboxRetentionMs: number;
+  /** How often expired inbox events are deleted. */
+  inboxPruneIntervalMs: number;
+  /** How long after sending the sender may recall a message. */
+  recallWindowMs: number;
 }>;
+
+/** MobileIMSDK sense modes: the server closes a socket silent for this long (its "expire"). */
+export const senseModeExpiryMs = {
+  '3S': 7_000,
+  '5S': 11_000,
+  '10S': 15_000,
+  '15S': 20_000,
+  '30S': 35_000,
+  '60S': 65_000,
+  '120S': 125_000,
+} as const;
+export type SenseMode = keyof typeof senseModeExpiryMs;
+export const senseModes = Object.keys(senseModeExpiryMs) as [SenseMode, ...SenseMode[]];
+
+/** Per-connection token bucket: `burst` frames at once, refilled at `perSecond`. */
+export type RateLimit = Readonly<{ burst: number; perSecond: number }>;
 
 export type ServerConfig = Readonly<{
   host: string;
@@ -30,6 +57,33 @@ export type ServerConfig = Readonly<{
   /** Most messages committed in one transaction (group commit). */
   batchMaxMessages: number;
   httpBodyLimitBytes: number;
+  /** Sets `timings.idleExpiryMs` unless the config file gives that explicitly. */
+  senseMode: SenseMode;
+  /** Browser Origins allowed to open the gateway; a request without Origin (native clients) is always allowed. */
+  allowedOrigins: readonly string[];
+  rateLimit: RateLimit;
+  /** Bearer token of /api/admin/*; null = no admin API at all (its paths answer 404). */
+  adminToken: string | null;
+  /** How clients reach this server (e.g. behind a TLS-terminating proxy); null = the listening URL. */
+  publicUrl: string | null;
+  /** Serve https and wss with this certificate and key (absolute paths); null = plain http and ws. */
+  tls: Readonly<{ certFile: string; keyFile: string }> | null;
+  auth: AuthConfig;
+  admin: AdminConfig;
+}>;
+
+export type AuthConfig = Readonly<{
+  /** Lifetime of a signed access token; whole seconds, as in the JWT. */
+  accessTokenTtlSeconds: number;
+  /** Lifetime of each refresh token (every refresh issues a new one). */
+  refreshTokenTtlSeconds: number;
+}>;
+
+export type AdminConfig = Readonly<{
+  /** Body limit of the admin API (bulk provisioning sends thousands of users at once). */
+  bodyLimitBytes: number;
+  /** Most users in one bulk-provisioning request. */
+  bulkMaxUsers: number;
 }>;
 
 export const defaultTimings: Timings = {
@@ -38,6 +92,10 @@ export const defaultTimings: Timings = {
   pushRetryMs: 3_000,
   pushMaxRetries: 2,
   shutdownGraceMs: 3_000,
+  notifyJitterMs: 250,
+  inboxRetentionMs: 30 * 24 * 60 * 60 * 1000,
+  inboxPruneIntervalMs: 60 * 60 * 1000,
+  recallWindowMs: 2 * 60 * 1000,
 };
 
 /** Defaults with `dataDir` resolved against `cwd`. */
@@ -50,193 +108,13 @@ export function defaultConfig(cwd: string = process.cwd()): ServerConfig {
     timings: defaultTimings,
     batchMaxMessages: 256,
     httpBodyLimitBytes: 64 * 1024,
+    senseMode: '15S',
+    allowedOrigins: [],
+    rateLimit: { burst: 1_000, perSecond: 400 },
+    adminToken: null,
+    publicUrl: null,
+    tls: null,
+    auth: { accessTokenTtlSeconds: 15 * 60, refreshTokenTtlSeconds: 30 * 24 * 60 * 60 },
+    admin: { bodyLimitBytes: 16 * 1024 * 1024, bulkMaxUsers: 20_000 },
   };
 }
-
-const portSchema = z.number().int().min(0).max(65_535);
-const msSchema = z
-  .number()
-  .int()
-  .min(1)
-  .max(24 * 60 * 60 * 1000);
-
-/** The `--config` JSON file: any subset of the config; unknown keys are an error (typos should not pass silently). */
-const configFileSchema = z.strictObject({
-  host: z.string().min(1).optional(),
-  port: portSchema.optional(),
-  dataDir: z.string().min(1).optional(),
-  logLevel: z.enum(logLevels).optional(),
-  timings: z
-    .strictObject({
-      loginDeadlineMs: msSchema.optional(),
-      idleExpiryMs: msSchema.optional(),
-      pushRetryMs: msSchema.optional(),
-      pushMaxRetries: z.number().int().min(0).max(10).optional(),
-      shutdownGraceMs: msSchema.optional(),
-    })
-    .optional(),
-  batchMaxMessages: z.number().int().min(1).max(10_000).optional(),
-  httpBodyLimitBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .max(16 * 1024 * 1024)
-    .optional(),
-});
-type ConfigFile = z.infer<typeof configFileSchema>;
-
-export const usage = `Usage: tidings-server [options]
-
-Options:
-  --host <address>      address to listen on (env TIDINGS_HOST, default 127.0.0.1)
-  --port <number>       port, 0 = any free port (env TIDINGS_PORT, default 7700)
-  --data-dir <path>     where tidings.db lives (env TIDINGS_DATA_DIR, default ./data)
-  --config <file>       JSON file with any config keys, including "timings" (env TIDINGS_CONFIG)
-  --log-level <level>   ${logLevels.join(' | ')} (env TIDINGS_LOG_LEVEL, default info)
-  -h, --help            show this help
-
-Precedence: flags, then environment, then the config file, then defaults.
-Relative paths are resolved against the working directory.`;
-
-export type CommandLine =
-  | Readonly<{ kind: 'run'; config: ServerConfig }>
-  | Readonly<{ kind: 'help'; text: string }>
-  | Readonly<{ kind: 'error'; message: string }>;
-
-type Options = { host?: string; port?: string; dataDir?: string; config?: string; logLevel?: string };
-
-const flagNames: Readonly<Record<string, keyof Options>> = {
-  '--host': 'host',
-  '--port': 'port',
-  '--data-dir': 'dataDir',
-  '--config': 'config',
-  '--log-level': 'logLevel',
-};
-
-class ConfigError extends Error {}
-
-/**
- * Turns argv (without node and script), the environment and the config file into a config.
- * Never throws and never exits: main.ts decides what to print.
- */
-export function parseCommandLine(
-  argv: readonly string[],
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string = process.cwd(),
-  readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
-): CommandLine {
-  try {
-    const flags = parseFlags(argv);
-    if (flags === 'help') return { kind: 'help', text: usage };
-    const fromEnv: Options = {
-      host: nonEmpty(env.TIDINGS_HOST),
-      port: nonEmpty(env.TIDINGS_PORT),
-      dataDir: nonEmpty(env.TIDINGS_DATA_DIR),
-      config: nonEmpty(env.TIDINGS_CONFIG),
-      logLevel: nonEmpty(env.TIDINGS_LOG_LEVEL),
-    };
-    const pick = (key: keyof Options): { value: string; source: string } | undefined => {
-      const flag = flags[key];
-      if (flag !== undefined) return { value: flag, source: `--${kebab(key)}` };
-      const fromVar = fromEnv[key];
-      if (fromVar !== undefined) return { value: fromVar, source: `TIDINGS_${snake(key)}` };
-      return undefined;
-    };
-
-    const configFile = pick('config');
-    const file = configFile ? loadConfigFile(path.resolve(cwd, configFile.value), readFile) : {};
-    const base = defaultConfig(cwd);
-
-    const host = pick('host')?.value ?? file.host ?? base.host;
-    const portOption = pick('port');
-    const port = portOption ? parsePort(portOption.value, portOption.source) : (file.port ?? base.port);
-    const dataDirOption = pick('dataDir')?.value ?? file.dataDir;
-    const logLevelOption = pick('logLevel');
-    const logLevel = logLevelOption
-      ? parseLogLevel(logLevelOption.value, logLevelOption.source)
-      : (file.logLevel ?? base.logLevel);
-
-    const config: ServerConfig = {
-      host,
-      port,
-      dataDir: dataDirOption === undefined ? base.dataDir : path.resolve(cwd, dataDirOption),
-      logLevel,
-      timings: { ...base.timings, ...stripUndefined(file.timings ?? {}) },
-      batchMaxMessages: file.batchMaxMessages ?? base.batchMaxMessages,
-      httpBodyLimitBytes: file.httpBodyLimitBytes ?? base.httpBodyLimitBytes,
-    };
-    return { kind: 'run', config };
-  } catch (error) {
-    if (error instanceof ConfigError) return { kind: 'error', message: error.message };
-    throw error;
-  }
-}
-
-function parseFlags(argv: readonly string[]): Options | 'help' {
-  const options: Options = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '-h' || arg === '--help') return 'help';
-    const eq = arg.indexOf('=');
-    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const key = flagNames[name];
-    if (key === undefined) throw new ConfigError(`unknown option ${JSON.stringify(arg)}`);
-    let value: string | undefined;
-    if (name !== arg) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new ConfigError(`${name} needs a value`);
-      i++;
-    }
-    if (value === '') throw new ConfigError(`${name} needs a value`);
-    options[key] = value;
-  }
-  return options;
-}
-
-function parsePort(text: string, source: string): number {
-  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
-    throw new ConfigError(`${source} must be a port number from 0 to 65535, got ${JSON.stringify(text)}`);
-  }
-  return Number(text);
-}
-
-function parseLogLevel(text: string, source: string): LogLevel {
-  const level = logLevels.find((l) => l === text);
-  if (!level)
-    throw new ConfigError(`${source} must be one of ${logLevels.join(', ')}, got ${JSON.stringify(text)}`);
-  return level;
-}
-
-function loadConfigFile(file: string, readFile: (file: string) => string): ConfigFile {
-  let text: string;
-  try {
-    text = readFile(file);
-  } catch (error) {
-    throw new ConfigError(`cannot read config file ${file}: ${(error as Error).message}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new ConfigError(`config file ${file} is not valid JSON`);
-  }
-  const parsed = configFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new ConfigError(`config file ${file}: ${where}${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();

@@ -6,7 +6,11 @@
 export const serverErrors = {
   'invalid-request': { status: 400, message: 'The request was not valid.' },
   'not-logged-in': { status: 401, message: 'A valid bearer token is required.' },
+  'token-expired': { status: 401, message: 'The access token has expired; refresh it.' },
+  'invalid-refresh-token': { status: 401, message: 'The refresh token is not valid; sign in again.' },
   'invalid-credentials': { status: 401, message: 'Wrong username or password.' },
+  'user-disabled': { status: 403, message: 'This account is disabled.' },
+  'admin-unauthorized': { status: 401, message: 'A valid admin token is required.' },
   'user-not-found': { status: 404, message: 'No such user.' },
   'not-found': { status: 404, message: 'No such endpoint.' },
   'method-not-allowed': { status: 405, message: 'That method is not allowed here.' },

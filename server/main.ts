@@ -1,6 +1,6 @@
 // The `tidings-server` command: parse options, start, print the listening line, stop on signals.
 import { startServer } from './app';
-import { parseCommandLine } from './config';
+import { parseCommandLine } from './commandLine';
 import { createLogger } from './log/logger';
 
 async function main(): Promise<void> {

@@ -8,52 +8,81 @@ import {
   LoginCode,
   loginRequestSchema,
   SERVER_ID,
-  Typeu,
   type Envelope,
 } from '../../shared/protocol';
-import type { Timings } from '../config';
+import type { RateLimit, Timings } from '../config';
 import type { Logger } from '../log/logger';
+import type { ServerMetrics } from '../observability/metrics';
 import type { Cancel, Clock, Scheduler } from '../ports';
-import type { AuthService } from '../services/authService';
+import type { AuthService, TokenRefusal } from '../services/authService';
+import type { CommandService } from '../services/commandService';
 import type { DeliveryService } from '../services/deliveryService';
+import type { DeviceService } from '../services/deviceService';
 import type { MessagingService } from '../services/messagingService';
+import type { OnlineDevice } from '../services/presence';
 import { CloseCode } from './closeCodes';
 import { frames } from './frames';
+import { handleLoggedIn } from './loggedInFrames';
+import { rawToText, typeLabel } from './rawFrames';
+import { deviceFromExtra, type LoginDevice } from './loginDevice';
 import type { Session, SessionRegistry } from './sessionRegistry';
+import { createTokenBucket, type TokenBucket } from './tokenBucket';
 
 export type ConnectionDeps = Readonly<{
-  auth: AuthService;
+  auth: Pick<AuthService, 'verifyLoginToken'>;
   messaging: MessagingService;
-  delivery: DeliveryService;
-  sessions: SessionRegistry;
+  commands: CommandService;
+  delivery: Pick<DeliveryService, 'attach' | 'detach' | 'acknowledge'>;
+  devices: Pick<DeviceService, 'register' | 'disconnected' | 'cursors' | 'hello'>;
+  sessions: SessionRegistry<ClientConnection>;
   clock: Clock;
   scheduler: Scheduler;
   timings: Timings;
+  rateLimit: RateLimit;
   logger: Logger;
+  metrics: Pick<ServerMetrics, 'framesIn' | 'framesOut' | 'ackLatency'>;
 }>;
+
+/** Who a logged-in connection speaks for. */
+export type Identity = Readonly<LoginDevice & { userId: string; firstLoginTime: number }>;
 
 /** A reader that stops reading while we keep writing would grow our memory without bound. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** Frames a client may send while its login is being checked; they are handled after it. */
+const MAX_FRAMES_WHILE_VERIFYING = 64;
+
+const refusalCodes: Readonly<Record<TokenRefusal, number>> = {
+  invalid: LoginCode.invalidToken,
+  expired: LoginCode.tokenExpired,
+  disabled: LoginCode.userDisabled,
+};
 
 /**
- * One WebSocket speaking the MobileIMSDK envelope: login, keepalive, echo, logout, data and
- * ACK frames. Transport rules live here; what a message means is the messaging service's job.
+ * One WebSocket speaking the MobileIMSDK envelope: rate limit, login, duplicate-login rules,
+ * timers and close codes. What logged-in frames mean is in `loggedInFrames.ts`.
  */
 export class ClientConnection implements Session {
-  private userId: string | null = null;
-  private firstLoginTime = 0;
+  identity: Identity | null = null;
+  /** What the services write to, once logged in. */
+  device: OnlineDevice | null = null;
+  /** fps of QoS frames addressed to the server, recently handled (see loggedInFrames.ts). */
+  readonly seenToServer = new Set<string>();
+  /** Frames held while a login is being verified (null when none is). */
+  private held: Envelope[] | null = null;
   private closing = false;
   private cancelLoginDeadline: Cancel;
   private cancelIdle: Cancel = () => {};
-  private readonly log: Logger;
+  private readonly bucket: TokenBucket;
+  readonly log: Logger;
 
   constructor(
     private readonly socket: WebSocket,
-    private readonly deps: ConnectionDeps,
+    readonly deps: ConnectionDeps,
     connectionId: number,
     private readonly onClosed: () => void,
   ) {
     this.log = deps.logger.child({ connectionId });
+    this.bucket = createTokenBucket(deps.rateLimit, () => deps.clock.now());
     this.cancelLoginDeadline = deps.scheduler.after(deps.timings.loginDeadlineMs, () =>
       this.close(CloseCode.policyViolation, 'login deadline passed'),
     );
@@ -63,7 +92,8 @@ export class ClientConnection implements Session {
     socket.on('error', (error) => this.log.debug('socket error', { error }));
   }
 
-  sendText(text: string): boolean {
+  /** Writes one frame; false when nothing could be written. */
+  sendFrame(type: number, text: string): boolean {
     if (this.closing || this.socket.readyState !== this.socket.OPEN) return false;
     if (exceedsFrameLimit(text)) {
       // The peer would close with 1009. Happens for an echo of a near-limit frame (53 is longer than 5).
@@ -71,22 +101,33 @@ export class ClientConnection implements Session {
       return false;
     }
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.log.warn('closing a connection that does not read', { userId: this.userId });
+      this.log.warn('closing a connection that does not read', { userId: this.identity?.userId });
       this.closing = true;
       this.socket.terminate();
       return false;
     }
     this.socket.send(text);
+    this.deps.metrics.framesOut.inc({ type: typeLabel(type) });
     return true;
   }
 
   displace(how: 'kick' | 'silent'): void {
-    this.log.info('session displaced', { userId: this.userId, how });
+    this.log.info('session displaced', { userId: this.identity?.userId, how });
     if (how === 'kick')
-      this.sendText(
-        frames.kickout(KickoutCode.duplicateLogin, 'logged in elsewhere', this.userId ?? SERVER_ID),
+      this.sendFrame(
+        FrameType.kickout,
+        frames.kickout(KickoutCode.duplicateLogin, 'logged in elsewhere', this.identity?.userId ?? SERVER_ID),
       );
     this.close(CloseCode.normal, how === 'kick' ? 'kicked out' : 'replaced');
+  }
+
+  kick(reason: string): void {
+    this.log.info('session kicked', { userId: this.identity?.userId });
+    this.sendFrame(
+      FrameType.kickout,
+      frames.kickout(KickoutCode.admin, reason, this.identity?.userId ?? SERVER_ID),
+    );
+    this.close(CloseCode.normal, 'kicked out');
   }
 
   /** Sends a close frame; idempotent. */
@@ -106,6 +147,11 @@ export class ClientConnection implements Session {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     if (this.closing) return;
+    if (!this.bucket.take()) {
+      this.log.info('rate limit exceeded', { userId: this.identity?.userId });
+      this.sendFrame(FrameType.error, frames.rateLimited(this.identity?.userId));
+      return this.close(CloseCode.policyViolation, 'rate limit exceeded');
+    }
     this.armIdle();
     if (isBinary) return this.close(CloseCode.unsupportedData, 'binary frames are not supported');
     const decoded = decodeFrame(rawToText(data));
@@ -116,120 +162,137 @@ export class ClientConnection implements Session {
         'invalid frame',
       );
     }
-    try {
-      this.dispatch(decoded.value);
-    } catch (error) {
-      this.log.error('frame handling failed', { type: decoded.value.type, error });
-      this.close(CloseCode.internalError, 'internal error');
+    this.deps.metrics.framesIn.inc({ type: typeLabel(decoded.value.type) });
+    if (this.held !== null && decoded.value.type !== FrameType.echo) {
+      if (this.held.length >= MAX_FRAMES_WHILE_VERIFYING)
+        return this.close(CloseCode.policyViolation, 'too many frames before the login answer');
+      this.held.push(decoded.value);
+      return;
     }
+    this.dispatch(decoded.value);
   }
 
   private dispatch(frame: Envelope): void {
-    switch (frame.type) {
-      case FrameType.login:
-        return this.onLogin(frame);
-      case FrameType.echo:
-        this.sendText(frames.echoResponse(frame));
-        return;
-      case FrameType.logout:
-        return this.close(CloseCode.normal, 'logout');
-      case FrameType.keepalive:
-      case FrameType.data:
-      case FrameType.ack:
-        if (this.userId === null) {
-          this.sendText(frames.notLoggedIn());
-          return this.close(CloseCode.normal, 'not logged in');
-        }
-        if (frame.type === FrameType.keepalive) this.sendText(frames.keepaliveResponse(this.userId));
-        else if (frame.type === FrameType.data) this.onData(frame, this.userId);
-        else this.onAck(frame, this.userId);
-        return;
-      default:
-        // Unknown types are ignored, like unknown fields: a newer client must not be cut off.
-        this.log.debug('ignored frame type', { type: frame.type });
+    try {
+      switch (frame.type) {
+        case FrameType.login:
+          return this.onLogin(frame);
+        case FrameType.echo:
+          this.sendFrame(FrameType.echoResponse, frames.echoResponse(frame));
+          return;
+        case FrameType.logout:
+          return this.close(CloseCode.normal, 'logout');
+        case FrameType.keepalive:
+        case FrameType.data:
+        case FrameType.ack:
+          if (this.identity === null) {
+            this.sendFrame(FrameType.error, frames.notLoggedIn());
+            return this.close(CloseCode.normal, 'not logged in');
+          }
+          return handleLoggedIn(this, this.identity, frame);
+        default:
+          // Unknown types are ignored, like unknown fields: a newer client must not be cut off.
+          this.log.debug('ignored frame type', { type: frame.type });
+      }
+    } catch (error) {
+      this.log.error('frame handling failed', { type: frame.type, error });
+      this.close(CloseCode.internalError, 'internal error');
     }
   }
 
   private onLogin(frame: Envelope): void {
     const request = decodePayload(frame.dataContent, loginRequestSchema);
     if (!request.ok) return this.refuseLogin(LoginCode.badRequest, 'malformed login');
-    const { loginUserId, loginToken, firstLoginTime: requested } = request.value;
-    if (this.userId !== null) {
-      // A repeated login on a live socket: confirm it if it is the same user, else refuse.
-      if (loginUserId === this.userId && this.deps.auth.verifyLoginToken(loginUserId, loginToken ?? '')) {
-        this.sendText(frames.loginResponse(LoginCode.ok, this.firstLoginTime, this.userId));
-        return;
-      }
-      return this.refuseLogin(LoginCode.badRequest, 'already logged in');
-    }
-    if (!this.deps.auth.verifyLoginToken(loginUserId, loginToken ?? '')) {
-      this.log.info('login refused', { userId: loginUserId });
-      return this.refuseLogin(LoginCode.invalidToken, 'invalid token', loginUserId);
-    }
-    const resolved = requested <= 0 ? this.deps.clock.now() : requested;
-    if (this.deps.sessions.admit(loginUserId, this, requested, resolved) === 'stale') {
-      // An older firstLoginTime is a zombie reconnect: the live session keeps the user.
-      this.log.info('stale login kicked', { userId: loginUserId });
-      this.sendText(frames.kickout(KickoutCode.duplicateLogin, 'a newer login is active', loginUserId));
+    const { loginUserId, loginToken, extra, firstLoginTime: requested } = request.value;
+    const device = deviceFromExtra(extra);
+    if (device === null) return this.refuseLogin(LoginCode.badRequest, 'malformed login extra', loginUserId);
+    const current = this.identity;
+    if (current !== null && (loginUserId !== current.userId || device.deviceId !== current.deviceId))
+      return this.refuseLogin(LoginCode.badRequest, 'already logged in as another user or device');
+    if (current === null) this.held = [];
+    this.deps.auth
+      .verifyLoginToken(loginUserId, loginToken ?? '')
+      .then(
+        (result) => {
+          const held = this.held ?? [];
+          this.held = null;
+          if (this.closing) return;
+          if (!result.ok) {
+            this.log.info('login refused', { userId: loginUserId, reason: result.reason });
+            return this.refuseLogin(refusalCodes[result.reason], result.reason, loginUserId);
+          }
+          // A repeated login on a live socket is confirmed with the session's firstLoginTime.
+          if (current !== null)
+            return void this.sendFrame(
+              FrameType.loginResponse,
+              frames.loginResponse(LoginCode.ok, current.firstLoginTime, current.userId),
+            );
+          this.admit(loginUserId, device, requested);
+          for (const next of held) if (!this.closing) this.dispatch(next);
+        },
+        (error: unknown) => {
+          this.held = null;
+          this.log.error('login check failed', { error });
+          this.refuseLogin(LoginCode.serverBusy, 'login check failed', loginUserId);
+        },
+      )
+      .catch((error: unknown) => {
+        this.log.error('login handling failed', { error });
+        this.close(CloseCode.internalError, 'internal error');
+      });
+  }
+
+  private admit(userId: string, device: LoginDevice, requested: number): void {
+    const { deps } = this;
+    const resolved = requested <= 0 ? deps.clock.now() : requested;
+    if (deps.sessions.admit(userId, device.deviceId, this, requested, resolved) === 'stale') {
+      // An older firstLoginTime is a zombie reconnect: the live session keeps the device.
+      this.log.info('stale login kicked', { userId, deviceId: device.deviceId });
+      this.sendFrame(
+        FrameType.kickout,
+        frames.kickout(KickoutCode.duplicateLogin, 'a newer login is active', userId),
+      );
       return this.close(CloseCode.normal, 'kicked out');
     }
-    this.userId = loginUserId;
-    this.firstLoginTime = resolved;
+    const identity: Identity = { userId, ...device, firstLoginTime: resolved };
+    this.identity = identity;
+    this.device = {
+      userId,
+      deviceId: device.deviceId,
+      kind: device.kind,
+      notify: (notify) => this.sendFrame(FrameType.data, frames.notify(userId, notify)),
+      pushText: (push) => this.sendFrame(FrameType.data, frames.stockText(userId, push)),
+    };
     this.cancelLoginDeadline();
-    this.log.info('logged in', { userId: loginUserId });
-    this.sendText(frames.loginResponse(LoginCode.ok, resolved, loginUserId));
-    this.deps.delivery.resume(loginUserId);
+    this.log.info('logged in', { userId, deviceId: device.deviceId, kind: device.kind });
+    this.sendFrame(FrameType.loginResponse, frames.loginResponse(LoginCode.ok, resolved, userId));
+    if (device.kind === 'tidings')
+      this.sendFrame(FrameType.data, frames.hello(userId, deps.devices.hello(userId, device.deviceId)));
+    deps.delivery.attach(this.device);
+    deps.devices
+      .register(userId, device.deviceId, device.kind)
+      .catch((error: unknown) => this.log.warn('device login not recorded', { error }));
   }
 
   private refuseLogin(code: number, reason: string, to?: string): void {
-    this.sendText(frames.loginResponse(code, 0, to));
+    this.sendFrame(FrameType.loginResponse, frames.loginResponse(code, 0, to));
     this.close(CloseCode.normal, reason);
-  }
-
-  private onData(frame: Envelope, senderId: string): void {
-    const fp = frame.fp;
-    if (fp === null || fp === '') {
-      // Without an fp there is nothing to ACK or refuse; stock clients always set one with QoS.
-      this.log.debug('data frame without fp dropped', { senderId });
-      return;
-    }
-    if (frame.typeu !== Typeu.message) {
-      this.sendText(
-        frames.refusal(senderId, {
-          fp,
-          code: 'invalid-request',
-          message: `Unsupported typeu ${frame.typeu}.`,
-        }),
-      );
-      return;
-    }
-    this.deps.messaging.send({ senderId, to: frame.to, fp, dataContent: frame.dataContent }).then(
-      (outcome) => {
-        // If this socket closed meanwhile the ACK is lost; the sender retransmits and gets it then.
-        if (outcome.status === 'accepted') this.sendText(frames.ack(outcome.receiverId, senderId, fp));
-        else this.sendText(frames.refusal(senderId, outcome.refusal));
-      },
-      (error: unknown) => this.log.error('message not stored; no ACK sent', { senderId, fp, error }),
-    );
-  }
-
-  private onAck(frame: Envelope, receiverId: string): void {
-    // ACKs addressed to "0" would acknowledge server-originated QoS frames; we send none yet.
-    if (frame.to === SERVER_ID || frame.dataContent === null || frame.dataContent === '') return;
-    this.deps.delivery.acknowledge(receiverId, frame.to, frame.dataContent);
   }
 
   private onClose(code: number): void {
     this.closing = true;
     this.stopTimers();
     this.leaveRegistry();
-    this.log.debug('connection closed', { userId: this.userId, code });
+    this.log.debug('connection closed', { userId: this.identity?.userId, code });
     this.onClosed();
   }
 
   private leaveRegistry(): void {
-    if (this.userId !== null && this.deps.sessions.remove(this.userId, this))
-      this.deps.delivery.detach(this.userId);
+    const { identity, device } = this;
+    if (identity === null || device === null) return;
+    if (!this.deps.sessions.remove(identity.userId, identity.deviceId, this)) return;
+    this.deps.delivery.detach(device);
+    this.deps.devices.disconnected(identity.userId, identity.deviceId);
   }
 
   private armIdle(): void {
@@ -243,10 +306,4 @@ export class ClientConnection implements Session {
     this.cancelLoginDeadline();
     this.cancelIdle();
   }
-}
-
-function rawToText(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }

@@ -1,14 +1,19 @@
 import {
   encodeFrame,
   ERROR_NOT_LOGGED_IN,
+  ERROR_RATE_LIMITED,
   FrameType,
   SERVER_ID,
   Typeu,
   UNKNOWN_ID,
+  type CommandReply,
   type Envelope,
+  type Hello,
+  type KeepaliveAnswer,
+  type Notify,
   type SendRefusal,
-  type WireMessage,
 } from '../../shared/protocol';
+import type { StockPush } from '../services/presence';
 
 /** The frames the server sends, encoded. Control payloads are JSON strings inside dataContent (double-encoded), as on the stock server. */
 export const frames = {
@@ -29,8 +34,23 @@ export const frames = {
     });
   },
 
-  keepaliveResponse(to: string): string {
-    return encodeFrame({ type: FrameType.keepaliveResponse, from: SERVER_ID, to, dataContent: '{}' });
+  rateLimited(to: string = UNKNOWN_ID): string {
+    return encodeFrame({
+      type: FrameType.error,
+      from: SERVER_ID,
+      to,
+      dataContent: JSON.stringify({ errorCode: ERROR_RATE_LIMITED, errorMsg: 'too many frames' }),
+    });
+  },
+
+  /** Stock devices get "{}", Tidings devices their cursors. */
+  keepaliveResponse(to: string, answer: KeepaliveAnswer | null): string {
+    return encodeFrame({
+      type: FrameType.keepaliveResponse,
+      from: SERVER_ID,
+      to,
+      dataContent: answer === null ? '{}' : JSON.stringify(answer),
+    });
   },
 
   echoResponse(request: Envelope): string {
@@ -51,6 +71,11 @@ export const frames = {
     return encodeFrame({ type: FrameType.ack, from: receiverId, to: senderId, dataContent: fp });
   },
 
+  /** The server's own ACK of a QoS frame addressed to it (C2S). */
+  serverAck(to: string, fp: string): string {
+    return encodeFrame({ type: FrameType.ack, from: SERVER_ID, to, dataContent: fp });
+  },
+
   refusal(to: string, refusal: SendRefusal): string {
     return encodeFrame({
       type: FrameType.data,
@@ -61,16 +86,47 @@ export const frames = {
     });
   },
 
-  push(message: WireMessage, to: string): string {
+  hello(to: string, hello: Hello): string {
     return encodeFrame({
       type: FrameType.data,
-      from: message.senderId,
+      from: SERVER_ID,
       to,
-      fp: message.fp,
+      typeu: Typeu.hello,
+      dataContent: JSON.stringify(hello),
+    });
+  },
+
+  notify(to: string, notify: Notify): string {
+    return encodeFrame({
+      type: FrameType.data,
+      from: SERVER_ID,
+      to,
+      typeu: Typeu.notify,
+      dataContent: JSON.stringify(notify),
+    });
+  },
+
+  commandReply(to: string, reply: CommandReply): string {
+    return encodeFrame({
+      type: FrameType.data,
+      from: SERVER_ID,
+      to,
+      typeu: Typeu.commandReply,
+      dataContent: JSON.stringify(reply),
+    });
+  },
+
+  /** A message for a stock client: plain text, QoS, from the sender, with the sender's fp. */
+  stockText(to: string, push: StockPush): string {
+    return encodeFrame({
+      type: FrameType.data,
+      from: push.senderId,
+      to,
+      fp: push.fp,
       QoS: true,
-      typeu: Typeu.messagePush,
-      sm: message.sentAt,
-      dataContent: JSON.stringify(message),
+      typeu: Typeu.stockText,
+      sm: push.sentAt,
+      dataContent: push.text,
     });
   },
 };

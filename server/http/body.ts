@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors';
 
 /**
- * Reads a JSON request body, refusing more than `limit` bytes without buffering them.
+ * Reads a JSON request body, refusing more than `limit` bytes without buffering them. An empty
+ * body is `undefined`; the route's schema decides whether that is allowed.
  * @throws AppError `payload-too-large` or `invalid-request`
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
@@ -17,7 +18,7 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
     chunks.push(buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') throw new AppError('invalid-request', 'The request body must be a JSON object.');
+  if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,24 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError, serverErrors } from '../errors';
 import type { Logger } from '../log/logger';
+import type { ServerMetrics } from '../observability/metrics';
 import type { AuthService } from '../services/authService';
+import { adminTokenMatches } from './adminToken';
 import { readJsonBody } from './body';
-import { matchRoute, type Route } from './router';
+import { matchRoute, type Reply, type Route } from './router';
 
 export type HttpHandlerDeps = Readonly<{
   routes: readonly Route[];
   auth: AuthService;
+  /** Null: no admin API (its routes are not even registered). */
+  adminToken: string | null;
   logger: Logger;
+  metrics: ServerMetrics;
   bodyLimitBytes: number;
 }>;
 
-/** The node:http request listener: routing, auth, body parsing and error replies. */
+/** Access tokens are JWTs: base64url segments joined by dots. */
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,4096})$/;
+
+/** The node:http request listener: routing, auth, body parsing, error replies and request metrics. */
 export function createHttpHandler(
   deps: HttpHandlerDeps,
 ): (request: IncomingMessage, response: ServerResponse) => void {
-  const { routes, auth, logger, bodyLimitBytes } = deps;
+  const { routes, auth, logger, metrics, bodyLimitBytes } = deps;
 
-  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse, matched: { route: string }) => {
     // Only the path matters; a dummy base keeps `new URL` from throwing on odd Host headers.
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = matchRoute(routes, request.method ?? '', url.pathname);
@@ -29,40 +37,71 @@ export function createHttpHandler(
       throw new AppError('method-not-allowed');
     }
     const { route, params } = match;
+    matched.route = route.path;
     let userId: string | null = null;
-    if (route.auth) {
-      const header = request.headers.authorization ?? '';
-      const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header)?.[1];
-      userId = bearer ? auth.authenticate(bearer) : null;
-      if (userId === null) throw new AppError('not-logged-in');
+    let sessionId: string | null = null;
+    const header = request.headers.authorization ?? '';
+    if (route.auth === 'admin') {
+      if (deps.adminToken === null || !adminTokenMatches(header, deps.adminToken))
+        throw new AppError('admin-unauthorized');
+    } else if (route.auth === 'user' || (route.auth === 'optional-user' && header !== '')) {
+      const bearer = BEARER.exec(header)?.[1];
+      const checked = bearer === undefined ? null : await auth.authenticate(bearer);
+      if (checked?.ok) ({ userId, sessionId } = checked);
+      else if (route.auth === 'user') {
+        if (checked?.reason === 'expired') throw new AppError('token-expired');
+        if (checked?.reason === 'disabled') throw new AppError('user-disabled');
+        throw new AppError('not-logged-in');
+      }
     }
-    const body = route.method === 'POST' ? await readJsonBody(request, bodyLimitBytes) : undefined;
-    const reply = await route.handle({ request, params, body, userId });
-    send(response, reply.status, reply.body);
+    const body =
+      route.method === 'GET'
+        ? undefined
+        : await readJsonBody(request, route.bodyLimitBytes ?? bodyLimitBytes);
+    return route.handle({ request, params, query: url.searchParams, body, userId, sessionId });
   };
 
   return (request, response) => {
-    handle(request, response).catch((error: unknown) => {
+    const started = process.hrtime.bigint();
+    const matched = { route: 'unmatched' };
+    const finish = (reply: Reply): void => {
+      send(response, reply);
+      metrics.httpRequests.inc({
+        method: request.method ?? '',
+        route: matched.route,
+        status: String(reply.status),
+      });
+      logger.debug('http request', {
+        method: request.method,
+        route: matched.route,
+        status: reply.status,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    };
+    handle(request, response, matched).then(finish, (error: unknown) => {
       if (error instanceof AppError) {
         // An unread oversized body would be parsed as the next request on this connection.
         if (error.code === 'payload-too-large') response.setHeader('connection', 'close');
-        send(response, error.status, { error: { code: error.code, message: error.message } });
+        finish({ status: error.status, body: { error: { code: error.code, message: error.message } } });
         return;
       }
-      logger.error('request failed', { method: request.method, path: request.url?.split('?')[0], error });
-      send(response, 500, { error: { code: 'internal', message: serverErrors.internal.message } });
+      logger.error('request failed', { method: request.method, route: matched.route, error });
+      finish({ status: 500, body: { error: { code: 'internal', message: serverErrors.internal.message } } });
     });
   };
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, reply: Reply): void {
   if (response.headersSent) {
     response.end();
     return;
   }
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+  const [text, contentType] =
+    'text' in reply
+      ? [reply.text, reply.contentType]
+      : [JSON.stringify(reply.body), 'application/json; charset=utf-8'];
+  response.writeHead(reply.status, {
+    'content-type': contentType,
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
   });

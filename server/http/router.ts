@@ -1,23 +1,37 @@
 import type { IncomingMessage } from 'node:http';
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+
+/**
+ * Who may call a route: anyone; a user with a valid access token; anyone, with the user
+ * resolved when a valid token is sent; or the operator with the admin token.
+ */
+export type RouteAuth = 'none' | 'user' | 'optional-user' | 'admin';
 
 export type RouteContext = Readonly<{
   request: IncomingMessage;
   params: Readonly<Record<string, string>>;
-  /** Parsed JSON body (POST only; undefined otherwise). */
+  query: URLSearchParams;
+  /** Parsed JSON body (POST and PATCH; undefined for an empty body or other methods). */
   body: unknown;
-  /** The authenticated user; always set on routes with `auth: true`. */
+  /** The authenticated user; always set on `user` routes. */
   userId: string | null;
+  /** The sign-in session of the access token; set whenever `userId` is. */
+  sessionId: string | null;
 }>;
 
-export type Reply = Readonly<{ status: number; body: unknown }>;
+export type Reply =
+  | Readonly<{ status: number; body: unknown }>
+  /** A non-JSON body (e.g. the Prometheus text format). */
+  | Readonly<{ status: number; text: string; contentType: string }>;
 
 export type Route = Readonly<{
   method: HttpMethod;
   /** Segments, with `:name` capturing one URL-decoded segment. */
   path: string;
-  auth: boolean;
+  auth: RouteAuth;
+  /** Overrides the server's body limit (the admin API's bulk requests are larger). */
+  bodyLimitBytes?: number;
   handle(context: RouteContext): Reply | Promise<Reply>;
 }>;
 

@@ -1,54 +1,27 @@
-import { loginRequestHttpSchema, registerRequestSchema, type UserProfile } from '../../shared/protocol';
-import { AppError } from '../errors';
+import type { ServerMetrics } from '../observability/metrics';
+import type { AdminService } from '../services/adminService';
 import type { AuthService } from '../services/authService';
 import type { UserService } from '../services/userService';
-import type { Reply, Route } from './router';
-import { parseRequest } from './validate';
+import { createAdminRoutes, type AdminRouteOptions } from './adminRoutes';
+import { createAuthRoutes } from './authRoutes';
+import { createOpsRoutes } from './opsRoutes';
+import type { Route } from './router';
+import { createUserRoutes } from './userRoutes';
+
+export type RoutesDeps = Readonly<{
+  auth: AuthService;
+  users: UserService;
+  metrics: ServerMetrics;
+  /** Null when no admin token is configured: then /api/admin/* answers 404 like any unknown path. */
+  admin: Readonly<{ service: AdminService; options: AdminRouteOptions }> | null;
+}>;
 
 /** Every HTTP endpoint. Handlers validate, call one service, and shape the reply; nothing else. */
-export function createRoutes(services: Readonly<{ auth: AuthService; users: UserService }>): Route[] {
-  const { auth, users } = services;
-  const profile = (found: UserProfile | null): Reply => {
-    if (!found) throw new AppError('user-not-found');
-    return { status: 200, body: found };
-  };
+export function createRoutes(deps: RoutesDeps): Route[] {
   return [
-    { method: 'GET', path: '/healthz', auth: false, handle: () => ({ status: 200, body: { ok: true } }) },
-    {
-      method: 'POST',
-      path: '/api/auth/register',
-      auth: false,
-      handle: async ({ body }) => ({
-        status: 201,
-        body: await auth.register(parseRequest(registerRequestSchema, body)),
-      }),
-    },
-    {
-      method: 'POST',
-      path: '/api/auth/login',
-      auth: false,
-      handle: async ({ body }) => ({
-        status: 200,
-        body: await auth.login(parseRequest(loginRequestHttpSchema, body)),
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/api/me',
-      auth: true,
-      handle: ({ userId }) => profile(users.profileById(userId ?? '')),
-    },
-    {
-      method: 'GET',
-      path: '/api/users/by-username/:username',
-      auth: true,
-      handle: ({ params }) => profile(users.profileByUsername(params.username ?? '')),
-    },
-    {
-      method: 'GET',
-      path: '/api/users/:userId',
-      auth: true,
-      handle: ({ params }) => profile(users.profileById(params.userId ?? '')),
-    },
+    ...createOpsRoutes(deps.metrics),
+    ...createAuthRoutes(deps.auth),
+    ...createUserRoutes(deps.users),
+    ...(deps.admin ? createAdminRoutes(deps.admin.service, deps.admin.options) : []),
   ];
 }

@@ -1,8 +1,13 @@
+import pino from 'pino';
 import type { LogLevel } from '../config';
 
 export type LogFields = Readonly<Record<string, unknown>>;
 
-/** A structured JSON-lines logger (pino replaces it later; keep call sites pino-shaped: message + fields). */
+/**
+ * The server's structured logger: pino, writing JSON lines to stderr. Call sites pass the
+ * message first and the fields second (`logger.info('logged in', { userId })`); this wrapper
+ * hands them to pino in its (fields, message) order.
+ */
 export type Logger = Readonly<{
   debug(message: string, fields?: LogFields): void;
   info(message: string, fields?: LogFields): void;
@@ -11,62 +16,65 @@ export type Logger = Readonly<{
   child(bindings: LogFields): Logger;
 }>;
 
-const rank: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-
 /**
- * Keys whose values never reach the log, whatever the level: secrets, and message content
- * (users' words are not ours to keep in log files).
+ * Keys whose values never reach the log, at any level: credentials, and message content
+ * (users' words are not ours to keep in log files). Matched at any depth up to
+ * `REDACT_DEPTH` (pino's redaction takes explicit paths; `*` is one level).
  */
-const redactedKeys = new Set([
+export const redactedKeys = [
   'token',
-  'logintoken',
+  'accessToken',
+  'refreshToken',
+  'loginToken',
+  'adminToken',
   'password',
+  'passwordHash',
   'authorization',
+  'Authorization',
+  'cookie',
+  'secret',
   'body',
-  'datacontent',
+  'dataContent',
   'text',
-]);
+] as const;
+const REDACT_DEPTH = 4;
+export const REDACTED = '[redacted]';
+
+const redactPaths = redactedKeys.flatMap((key) =>
+  Array.from({ length: REDACT_DEPTH }, (_, depth) => [...Array<string>(depth).fill('*'), key].join('.')),
+);
 
 export function createLogger(
   level: LogLevel,
   write: (line: string) => void = (line) => process.stderr.write(line),
-  bindings: LogFields = {},
 ): Logger {
-  const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields): void => {
-    if (rank[at] < rank[level]) return;
-    const record = {
-      time: new Date().toISOString(),
-      level: at,
-      msg: message,
-      ...sanitize(bindings),
-      ...sanitize(fields ?? {}),
+  const base = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: redactPaths, censor: REDACTED },
+      // `error` is what our call sites name it; pino's own convention is `err`.
+      serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+    },
+    { write },
+  );
+  return wrap(base);
+}
+
+function wrap(log: pino.Logger): Logger {
+  const at =
+    (method: 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, fields?: LogFields): void => {
+      if (fields === undefined) log[method](message);
+      else log[method](fields, message);
     };
-    write(`${JSON.stringify(record)}\n`);
-  };
   return {
-    debug: (message, fields) => emit('debug', message, fields),
-    info: (message, fields) => emit('info', message, fields),
-    warn: (message, fields) => emit('warn', message, fields),
-    error: (message, fields) => emit('error', message, fields),
-    child: (more) => createLogger(level, write, { ...bindings, ...more }),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (bindings) => wrap(log.child(bindings)),
   };
-}
-
-function sanitize(fields: LogFields, depth = 0): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    out[key] = redactedKeys.has(key.toLowerCase()) ? '[redacted]' : sanitizeValue(value, depth);
-  }
-  return out;
-}
-
-function sanitizeValue(value: unknown, depth: number): unknown {
-  if (value instanceof Error) {
-    // The message of a database or zod error can quote input; the stack is what we need.
-    return { name: value.name, message: value.message, stack: value.stack };
-  }
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return depth >= 3 ? '[object]' : sanitize(value as LogFields, depth + 1);
-  }
-  return value;
 }

@@ -6,6 +6,8 @@
  */
 export type BatchWriter<In, Out> = Readonly<{
   submit(item: In): Promise<Out>;
+  /** Commits whatever is queued now; later items batch as usual. */
+  flush(): void;
   /** Commits whatever is queued, then refuses new items. */
   close(): void;
 }>;
@@ -52,6 +54,7 @@ export function createBatchWriter<In, Out>(
         }
       });
     },
+    flush,
     close() {
       flush();
       closed = true;

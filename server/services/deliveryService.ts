@@ -1,108 +1,123 @@
-import type { WireMessage } from '../../shared/protocol';
+import type { Notify } from '../../shared/protocol';
 import type { Logger } from '../log/logger';
-import type { Cancel, Clock, Scheduler } from '../ports';
-import type { DeliveryRepository } from '../storage/deliveryRepository';
-import { toWireMessage } from './wireMessage';
-
-/** The gateway's side of delivery: write a push to the recipient's live connection, if any. */
-export type Pusher = Readonly<{
-  /** False when the recipient has no live connection (nothing was sent). */
-  push(recipientId: string, message: WireMessage): boolean;
-}>;
+import type { Cancel, Scheduler } from '../ports';
+import type { InboxEntry, InboxRepository } from '../storage/inboxRepository';
+import { createDevicePump, type DevicePump } from './devicePump';
+import type { DeviceService } from './deviceService';
+import { fitsInFrame } from './frameBudget';
+import { toWireInboxEvent } from './inboxEvents';
+import type { OnlineDevice, Presence } from './presence';
 
 /**
- * Realtime delivery of stored messages: push, wait for the receiver's ACK, push again a few
- * times, then leave the message pending in the database for the recipient's next login.
- * (The notify-pull inbox replaces the login replay later; the retry policy stays.)
+ * Realtime delivery of committed inbox events to online devices: a notify (typeu 11) to every
+ * Tidings device of the user, with the events inline when they fit in a frame, else cursors
+ * only (then jittered, since each such notify makes a device pull); and QoS pushes, through
+ * a pump per device, to devices that cannot pull (stock clients).
  */
 export type DeliveryService = Readonly<{
-  deliver(recipientId: string, message: WireMessage): void;
-  /** The recipient just logged in: push everything still pending, oldest first. */
-  resume(recipientId: string): void;
-  /** The recipient's connection is gone: stop retrying (the database keeps what is pending). */
-  detach(recipientId: string): void;
-  /** The receiver's type 4 for (sender, fp). */
-  acknowledge(recipientId: string, senderId: string, fp: string): void;
+  /** Events just committed to `userId`'s inbox, in order. */
+  publish(userId: string, entries: readonly InboxEntry[]): void;
+  /** A device logged in: a stock device gets what it has not acknowledged, then live pushes. */
+  attach(device: OnlineDevice): void;
+  /** The device's connection is gone: stop pushing (its cursor stays saved). */
+  detach(device: OnlineDevice): void;
+  /** A device's type 4 for a push from `senderId` with `fp`. */
+  acknowledge(userId: string, deviceId: string, senderId: string, fp: string): void;
   close(): void;
 }>;
 
-export type DeliveryOptions = Readonly<{ retryMs: number; maxRetries: number }>;
+export type DeliveryOptions = Readonly<{
+  retryMs: number;
+  maxRetries: number;
+  notifyJitterMs: number;
+}>;
 
-type InFlight = { message: WireMessage; pushes: number; cancel: Cancel };
+/** Unacknowledged pushes per device at once (the stock retry timer runs per push). */
+const PUSH_WINDOW = 64;
 
 export function createDeliveryService(
   deps: Readonly<{
-    repository: DeliveryRepository;
-    pusher: Pusher;
-    clock: Clock;
+    presence: Presence;
+    inbox: Pick<InboxRepository, 'page'>;
+    devices: Pick<DeviceService, 'ackCursor' | 'acknowledge'>;
     scheduler: Scheduler;
+    random: () => number;
     logger: Logger;
     options: DeliveryOptions;
   }>,
 ): DeliveryService {
-  const { repository, pusher, clock, scheduler, logger, options } = deps;
-  /** recipient → message id → push awaiting its ACK */
-  const inFlight = new Map<string, Map<string, InFlight>>();
+  const { presence, inbox, devices, scheduler, logger, options } = deps;
+  const pumps = new Map<string, { device: OnlineDevice; pump: DevicePump }>();
+  const jittered = new Set<Cancel>();
+  const keyOf = (userId: string, deviceId: string): string => `${userId}\u0000${deviceId}`;
 
-  const forget = (recipientId: string, messageId: string): void => {
-    const mine = inFlight.get(recipientId);
-    const entry = mine?.get(messageId);
-    if (!mine || !entry) return;
-    entry.cancel();
-    mine.delete(messageId);
-    if (mine.size === 0) inFlight.delete(recipientId);
-  };
-
-  const arm = (recipientId: string, entry: InFlight): void => {
-    entry.cancel = scheduler.after(options.retryMs, () => {
-      if (entry.pushes > options.maxRetries) {
-        forget(recipientId, entry.message.id);
-        logger.info('delivery deferred to next login', { recipientId, messageId: entry.message.id });
-        return;
-      }
-      if (!pusher.push(recipientId, entry.message)) {
-        forget(recipientId, entry.message.id);
-        return;
-      }
-      entry.pushes++;
-      arm(recipientId, entry);
+  const sendLater = (device: OnlineDevice, notify: Notify): void => {
+    const cancel = scheduler.after(Math.floor(deps.random() * options.notifyJitterMs), () => {
+      jittered.delete(cancel);
+      device.notify(notify);
     });
-  };
-
-  const deliver = (recipientId: string, message: WireMessage): void => {
-    if (!pusher.push(recipientId, message)) return; // offline: it waits in the database
-    forget(recipientId, message.id);
-    const entry: InFlight = { message, pushes: 1, cancel: () => {} };
-    let mine = inFlight.get(recipientId);
-    if (!mine) inFlight.set(recipientId, (mine = new Map<string, InFlight>()));
-    mine.set(message.id, entry);
-    arm(recipientId, entry);
-  };
-
-  const detach = (recipientId: string): void => {
-    const mine = inFlight.get(recipientId);
-    if (!mine) return;
-    for (const entry of mine.values()) entry.cancel();
-    inFlight.delete(recipientId);
+    jittered.add(cancel);
   };
 
   return {
-    deliver,
-    resume(recipientId) {
-      // A replaced session may have left retries running; the replay below covers them.
-      detach(recipientId);
-      const pending = repository.listPending(recipientId);
-      if (pending.length > 0)
-        logger.debug('replaying pending messages', { recipientId, count: pending.length });
-      for (const message of pending) deliver(recipientId, toWireMessage(message));
+    publish(userId, entries) {
+      const last = entries.at(-1);
+      if (!last) return;
+      const online = presence.devicesOf(userId);
+      if (online.length === 0) return;
+      const cursors = { inbox: last.event.seq };
+      let notify: Notify | null = null;
+      for (const device of online) {
+        if (device.kind === 'tidings') {
+          if (notify === null) {
+            const inline: Notify = { cursors, events: entries.map(toWireInboxEvent) };
+            notify = fitsInFrame(inline) ? inline : { cursors };
+          }
+          if (notify.events || options.notifyJitterMs === 0) device.notify(notify);
+          else sendLater(device, notify);
+        }
+        pumps.get(keyOf(userId, device.deviceId))?.pump.offer(entries);
+      }
     },
-    detach,
-    acknowledge(recipientId, senderId, fp) {
-      const messageId = repository.markDelivered(recipientId, senderId, fp, clock.now());
-      if (messageId !== null) forget(recipientId, messageId);
+
+    attach(device) {
+      if (device.kind !== 'stock') return;
+      const key = keyOf(device.userId, device.deviceId);
+      pumps.get(key)?.pump.stop();
+      const pump = createDevicePump({
+        device,
+        startCursor: devices.ackCursor(device.userId, device.deviceId),
+        loadPage: (after, limit) => inbox.page(device.userId, after, limit),
+        saveCursor: (cursor) => devices.acknowledge(device.userId, device.deviceId, cursor),
+        scheduler,
+        logger,
+        options: {
+          retryMs: options.retryMs,
+          maxRetries: options.maxRetries,
+          window: PUSH_WINDOW,
+        },
+      });
+      pumps.set(key, { device, pump });
     },
+
+    detach(device) {
+      const key = keyOf(device.userId, device.deviceId);
+      const current = pumps.get(key);
+      // A replaced session may detach after its successor attached: leave the successor's pump alone.
+      if (current?.device !== device) return;
+      current.pump.stop();
+      pumps.delete(key);
+    },
+
+    acknowledge(userId, deviceId, senderId, fp) {
+      pumps.get(keyOf(userId, deviceId))?.pump.acknowledge(senderId, fp);
+    },
+
     close() {
-      for (const recipientId of [...inFlight.keys()]) detach(recipientId);
+      for (const { pump } of pumps.values()) pump.stop();
+      pumps.clear();
+      for (const cancel of jittered) cancel();
+      jittered.clear();
     },
   };
 }

@@ -1,22 +1,37 @@
+import { randomUUID } from 'node:crypto';
 import {
   decodePayload,
   directConversationId,
   outgoingMessageSchema,
   SERVER_ID,
+  textBodySchema,
+  Typeu,
+  type OutgoingMessage,
   type SendRefusal,
 } from '../../shared/protocol';
 import type { ServerErrorCode } from '../errors';
 import { serverErrors } from '../errors';
 import type { Logger } from '../log/logger';
+import type { ServerMetrics } from '../observability/metrics';
 import type { Clock } from '../ports';
-import type { AppendResult, MessageDraft, MessageRepository } from '../storage/messageRepository';
+import type { ConversationRepository } from '../storage/conversationRepository';
+import type { InboxEntry, InboxRepository } from '../storage/inboxRepository';
+import type { MessageRepository } from '../storage/messageRepository';
 import type { UserRepository } from '../storage/userRepository';
-import { createBatchWriter } from './batchWriter';
 import type { DeliveryService } from './deliveryService';
-import { toWireMessage } from './wireMessage';
+import { composeMessage } from './messageComposer';
+import type { WriteQueue } from './writeQueue';
 
-/** A typeu 1 data frame, reduced to what the service needs (the gateway vouches for `senderId`). */
-export type SendRequest = Readonly<{ senderId: string; to: string; fp: string; dataContent: string | null }>;
+/** A data frame carrying a message, reduced to what the service needs (the gateway vouches for `senderId`). */
+export type SendRequest = Readonly<{
+  senderId: string;
+  to: string;
+  /** Null only for a stock client's message sent without QoS: the server then makes one up. */
+  fp: string | null;
+  /** `Typeu.message` (JSON) or `Typeu.stockText` (plain text from a stock client). */
+  typeu: number;
+  dataContent: string | null;
+}>;
 
 export type SendOutcome =
   /** Committed (now or by an earlier copy of this fp): ACK it on behalf of `receiverId`. */
@@ -26,36 +41,34 @@ export type SendOutcome =
 
 export type MessagingService = Readonly<{
   /**
-   * Validates, de-duplicates by (sender, fp), stores with the next per-conversation seq, and
-   * resolves only after the commit. Rejects when storing failed; the sender gets no ACK and
-   * will retransmit.
+   * Validates, de-duplicates by (sender, fp), stores with the next per-conversation seq and an
+   * inbox event for each member, and resolves only after the commit; then notifies the
+   * members' devices. Rejects when storing failed: the sender gets no ACK and retransmits.
    */
   send(request: SendRequest): Promise<SendOutcome>;
-  /** Commits anything queued; later sends reject. */
-  close(): void;
 }>;
 
 export const MAX_FP_LENGTH = 128;
 
+type Written =
+  | Readonly<{ status: 'stored'; fanout: ReadonlyMap<string, InboxEntry[]> }>
+  | Readonly<{ status: 'duplicate' }>
+  | Readonly<{ status: 'refused'; code: ServerErrorCode; message: string }>;
+
 export function createMessagingService(
   deps: Readonly<{
-    users: UserRepository;
+    users: Pick<UserRepository, 'exists' | 'findById'>;
     messages: MessageRepository;
-    delivery: DeliveryService;
+    conversations: ConversationRepository;
+    inbox: Pick<InboxRepository, 'append'>;
+    queue: WriteQueue;
+    delivery: Pick<DeliveryService, 'publish'>;
     clock: Clock;
     logger: Logger;
-    batchMaxMessages: number;
+    metrics: Pick<ServerMetrics, 'messagesPersisted'>;
   }>,
 ): MessagingService {
-  const { users, messages, delivery, clock, logger } = deps;
-  const writer = createBatchWriter<MessageDraft, AppendResult>(
-    (drafts) => {
-      const results = messages.appendBatch(drafts, () => clock.now());
-      if (drafts.length > 1) logger.debug('group commit', { messages: drafts.length });
-      return results;
-    },
-    { maxBatch: deps.batchMaxMessages },
-  );
+  const { users, messages, conversations, inbox, queue, delivery, clock, logger, metrics } = deps;
 
   const refuse = (
     fp: string,
@@ -66,40 +79,72 @@ export function createMessagingService(
     refusal: { fp, code, message },
   });
 
+  /** The write itself: runs inside the group-commit transaction. */
+  const write = (senderId: string, to: string, fp: string, outgoing: OutgoingMessage): Written => {
+    if (messages.findByFp(senderId, fp)) return { status: 'duplicate' };
+    const conversationId = directConversationId(senderId, to);
+    const composed = composeMessage(
+      outgoing,
+      { senderId, conversationId },
+      { messages, conversations, users },
+    );
+    if (!composed.ok) return { status: 'refused', code: composed.code, message: composed.message };
+    const now = clock.now();
+    conversations.ensure(conversationId, 'direct', [senderId, to], now);
+    const message = messages.append({
+      conversationId,
+      senderId,
+      fp,
+      sentAt: now,
+      kind: composed.kind,
+      bodyJson: JSON.stringify(composed.body),
+    });
+    // Writing in a conversation means having read it: unread = lastSeq - readSeq (docs/PROTOCOL.md).
+    conversations.advanceRead(conversationId, senderId, message.seq);
+    const fanout = new Map<string, InboxEntry[]>();
+    for (const member of [to, senderId]) {
+      const event = inbox.append(member, { type: 'message', conversationId, messageSeq: message.seq }, now);
+      fanout.set(member, [{ event, message }]);
+    }
+    return { status: 'stored', fanout };
+  };
+
   return {
-    async send({ senderId, to, fp, dataContent }) {
+    async send({ senderId, to, fp: givenFp, typeu, dataContent }) {
+      const fp = givenFp ?? `srv-${randomUUID()}`;
       if (fp.length === 0 || fp.length > MAX_FP_LENGTH)
         return refuse(fp, 'invalid-request', 'The fingerprint is not valid.');
       if (to === SERVER_ID || to === senderId) return refuse(fp, 'invalid-recipient');
       if (!users.exists(to)) return refuse(fp, 'user-not-found');
-      const payload = decodePayload(dataContent, outgoingMessageSchema);
-      if (!payload.ok) return refuse(fp, 'invalid-request', `The message is not valid: ${payload.message}`);
+      const outgoing = parseOutgoing(typeu, dataContent);
+      if (!outgoing.ok) return refuse(fp, 'invalid-request', `The message is not valid: ${outgoing.message}`);
 
-      const conversationId = directConversationId(senderId, to);
-      const result = await writer.submit({
-        conversationId,
-        conversationKind: 'direct',
-        memberIds: [senderId, to],
-        senderId,
-        recipientIds: [to],
-        fp,
-        kind: payload.value.kind,
-        bodyJson: JSON.stringify(payload.value.body),
-      });
+      const result = await queue.run(() => write(senderId, to, fp, outgoing.value));
       switch (result.status) {
         case 'stored':
-          delivery.deliver(to, toWireMessage(result.message));
+          metrics.messagesPersisted.inc();
+          for (const [userId, entries] of result.fanout) delivery.publish(userId, entries);
           return { status: 'accepted', receiverId: to };
         case 'duplicate':
-          // Same ACK again, never a second copy or relay; pending delivery retries on its own.
+          // Same ACK again, never a second copy or relay.
           logger.debug('duplicate message', { senderId, fp });
           return { status: 'accepted', receiverId: to };
-        case 'failed':
-          throw result.error;
+        case 'refused':
+          return refuse(fp, result.code, result.message);
       }
     },
-    close() {
-      writer.close();
-    },
   };
+}
+
+type Parsed = Readonly<{ ok: true; value: OutgoingMessage }> | Readonly<{ ok: false; message: string }>;
+
+/** A stock client's plain text is an ordinary text message. */
+function parseOutgoing(typeu: number, dataContent: string | null): Parsed {
+  if (typeu === Typeu.stockText) {
+    const body = textBodySchema.safeParse({ text: dataContent ?? '' });
+    if (!body.success) return { ok: false, message: body.error.issues[0]?.message ?? 'invalid text' };
+    return { ok: true, value: { kind: 'text', body: { text: body.data.text } } };
+  }
+  const decoded = decodePayload(dataContent, outgoingMessageSchema);
+  return decoded.ok ? { ok: true, value: decoded.value } : { ok: false, message: decoded.message };
 }

@@ -1,7 +1,7 @@
 import type { WireMessage } from '../../shared/protocol';
 import type { StoredMessage } from '../storage/messageRows';
 
-/** The app-layer form of a stored message (the dataContent of a typeu 2 push). */
+/** The app-layer form of a stored message (recalled ones carry their tombstone as kind and body). */
 export function toWireMessage(message: StoredMessage): WireMessage {
   return {
     id: message.id,

@@ -1,6 +1,6 @@
 import { formatId } from './ids';
 
-/** A message as stored; `body` is the JSON text from the database. */
+/** A message as stored; `bodyJson` is the JSON text from the database. */
 export type StoredMessage = Readonly<{
   id: string;
   conversationId: string;
@@ -10,6 +10,8 @@ export type StoredMessage = Readonly<{
   sentAt: number;
   kind: string;
   bodyJson: string;
+  /** When it was recalled (its body is then a tombstone), or null. */
+  recalledAt: number | null;
 }>;
 
 export type MessageRow = {
@@ -21,10 +23,19 @@ export type MessageRow = {
   sent_at: number;
   kind: string;
   body: string;
+  recalled_at: number | null;
 };
 
 /** Columns of `messages` in MessageRow order, for SELECT and RETURNING lists. */
-export const messageColumns = 'id, conversation_id, seq, fp, sender_id, sent_at, kind, body';
+export const messageColumns = 'id, conversation_id, seq, fp, sender_id, sent_at, kind, body, recalled_at';
+
+/** `messageColumns` qualified with a table alias, for joins. */
+export function qualifiedMessageColumns(alias: string): string {
+  return messageColumns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+}
 
 export function toStoredMessage(row: MessageRow): StoredMessage {
   return {
@@ -36,5 +47,6 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
     sentAt: row.sent_at,
     kind: row.kind,
     bodyJson: row.body,
+    recalledAt: row.recalled_at,
   };
 }

@@ -9,11 +9,6 @@ export const Typeu = {
   stockText: -1,
   /** Client → server: a new message for `to` (a user id; later a group). dataContent: OutgoingMessage JSON. QoS. */
   message: 1,
-  /**
-   * Server → client (walking skeleton only): a stored message pushed with QoS. Replaced by
-   * `notify` + `sync.inbox` (notify-pull); kept until both sides have moved.
-   */
-  messagePush: 2,
   /** Server → client: a message with this fp was refused and will never be stored. dataContent: SendRefusal JSON. */
   sendRefused: 3,
   /** Server → client, once right after a Tidings device logs in. dataContent: Hello JSON (sync.ts). */
@@ -76,6 +71,14 @@ export const noticeBodySchema = z.object({
   text: z.string().optional(),
 });
 export type NoticeBody = z.infer<typeof noticeBodySchema>;
+
+/**
+ * `event` values of notices. A recalled message keeps its id, seq, fp, sender and time but
+ * becomes a notice `{event: "recall", actorId}` (its tombstone): history and pulls return it so.
+ */
+export const NoticeEvent = {
+  recall: 'recall',
+} as const;
 
 /** What a client sends (typeu 1). Only kinds the sender knows; the server re-validates. */
 export const outgoingMessageSchema = z.discriminatedUnion('kind', [

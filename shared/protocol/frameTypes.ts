@@ -29,6 +29,9 @@ export const MAX_FRAME_BYTES = 65_536;
 /** Error code on a type 52 frame: a frame that needs a login arrived before it. */
 export const ERROR_NOT_LOGGED_IN = 301;
 
+/** Error code on a type 52 frame (Tidings): the connection sent frames faster than its rate limit; it is closed next. */
+export const ERROR_RATE_LIMITED = 429;
+
 /** Kickout (54) reasons. */
 export const KickoutCode = {
   duplicateLogin: 1,

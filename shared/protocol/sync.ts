@@ -87,3 +87,19 @@ export type Notify = z.infer<typeof notifySchema>;
 /** dataContent of a keepalive answer (51) to a Tidings device; stock devices get "{}". */
 export const keepaliveAnswerSchema = z.object({ cursors: cursorsSchema.optional() });
 export type KeepaliveAnswer = z.infer<typeof keepaliveAnswerSchema>;
+
+/** The capability a Tidings client announces in its login `extra`; it gets a hello and notify-pull sync. */
+export const TIDINGS_CAPABILITY = 'tidings/1';
+
+/**
+ * The login `extra` of a Tidings client (a JSON string inside the login payload). A login
+ * without it is a stock MobileIMSDK client, on the user's single default device.
+ */
+export const loginExtraSchema = z.object({
+  deviceId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'letters, digits, . _ : - only (at most 128)'),
+  capabilities: z.array(z.string().max(64)).max(32).default([]),
+});
+export type LoginExtra = z.infer<typeof loginExtraSchema>;
+
+/** The device id of a user's stock MobileIMSDK client (a login without Tidings `extra`). */
+export const STOCK_DEVICE_ID = 'stock';

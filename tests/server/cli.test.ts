@@ -41,6 +41,8 @@ describe('command line', () => {
     [['--bogus'], /unknown option "--bogus"/],
     [['--log-level', 'loud'], /--log-level must be one of/],
     [['--config', '/nonexistent/tidings.json'], /cannot read config file/],
+    [['--admin-token', 'too-short'], /--admin-token must be 16 to 512 printable characters/],
+    [['--allowed-origins', 'https://ok.example,*'], /--allowed-origins: "\*" is not an origin/],
   ])('%j exits 1 with a clear message', async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(1);
@@ -63,10 +65,51 @@ describe('command line', () => {
     expect(await server.stop()).toBe(0);
   });
 
+  it('takes the admin token from the flag over the environment over the config file', async () => {
+    const tokens = {
+      file: 'file-admin-token-0001',
+      env: 'env-admin-token-00001',
+      flag: 'flag-admin-token-0001',
+    };
+    /** 404 user-not-found means the admin token was accepted; 401 that it was not. */
+    const accepted = async (url: string, token: string): Promise<boolean> => {
+      const response = await api(url, 'POST', '/api/admin/kick', { token, body: { userId: '999999' } });
+      expect([401, 404]).toContain(response.status);
+      return response.status === 404;
+    };
+    const file = configArgs({ adminToken: tokens.file });
+    const fromFile = await startServer({ args: file });
+    const fromEnv = await startServer({ args: file, env: { TIDINGS_ADMIN_TOKEN: tokens.env } });
+    const fromFlag = await startServer({
+      args: [...file, '--admin-token', tokens.flag],
+      env: { TIDINGS_ADMIN_TOKEN: tokens.env },
+    });
+    try {
+      expect([await accepted(fromFile.url, tokens.file), await accepted(fromFile.url, tokens.env)]).toEqual([
+        true,
+        false,
+      ]);
+      expect([await accepted(fromEnv.url, tokens.env), await accepted(fromEnv.url, tokens.file)]).toEqual([
+        true,
+        false,
+      ]);
+      expect([await accepted(fromFlag.url, tokens.flag), await accepted(fromFlag.url, tokens.env)]).toEqual([
+        true,
+        false,
+      ]);
+      // The token itself never reaches the logs.
+      for (const server of [fromFile, fromEnv, fromFlag])
+        for (const token of Object.values(tokens)) expect(server.output()).not.toContain(token);
+    } finally {
+      for (const server of [fromFile, fromEnv, fromFlag]) expect(await server.stop()).toBe(0);
+    }
+  });
+
   it('--help prints the options and exits 0', async () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/--data-dir/);
+    for (const option of ['--data-dir', '--admin-token', '--allowed-origins', '--config'])
+      expect(result.stdout).toContain(option);
   });
 
   it('exits 1 when the port is taken', async () => {

@@ -1,12 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  defaultConfig,
-  defaultTimings,
-  parseCommandLine,
-  type CommandLine,
-  type ServerConfig,
-} from '../../server/config';
+import { parseCommandLine, type CommandLine } from '../../server/commandLine';
+import { defaultConfig, defaultTimings, type ServerConfig } from '../../server/config';
 
 const cwd = '/srv/tidings';
 const noFile = (): string => {
@@ -113,6 +108,103 @@ describe('parseCommandLine', () => {
   it('reports a missing config file', () => {
     const result = parseCommandLine(['--config', 'missing.json'], {}, cwd, noFile);
     expect(result.kind === 'error' && result.message).toMatch(/cannot read config file/);
+  });
+
+  it('takes the admin token from flag, environment or file, in that order; none means no admin API', () => {
+    expect(config(parseCommandLine([], {}, cwd, noFile)).adminToken).toBeNull();
+    const file = (): string => JSON.stringify({ adminToken: 'file-token-0123456789' });
+    const env = { TIDINGS_ADMIN_TOKEN: 'env-token-0123456789' };
+    expect(config(parseCommandLine(['--config', 'c.json'], {}, cwd, file)).adminToken).toBe(
+      'file-token-0123456789',
+    );
+    expect(config(parseCommandLine(['--config', 'c.json'], env, cwd, file)).adminToken).toBe(
+      'env-token-0123456789',
+    );
+    expect(
+      config(
+        parseCommandLine(['--config', 'c.json', '--admin-token', 'flag-token-0123456789'], env, cwd, file),
+      ).adminToken,
+    ).toBe('flag-token-0123456789');
+  });
+
+  it.each([
+    [['--admin-token', 'short'], /--admin-token must be 16 to 512 printable characters/],
+    [['--admin-token', 'has a space in it 0123456789'], /--admin-token must be/],
+  ])('refuses a weak admin token %j', (argv, message) => {
+    const result = parseCommandLine(argv, {}, cwd, noFile);
+    expect(result.kind === 'error' && result.message).toMatch(message);
+    const fromEnv = parseCommandLine([], { TIDINGS_ADMIN_TOKEN: argv[1] }, cwd, noFile);
+    expect(fromEnv.kind === 'error' && fromEnv.message).toMatch(/TIDINGS_ADMIN_TOKEN must be/);
+  });
+
+  it('reads allowed origins as a comma-separated list and normalizes them like a browser', () => {
+    expect(config(parseCommandLine([], {}, cwd, noFile)).allowedOrigins).toEqual([]);
+    const flag = '--allowed-origins=HTTPS://Chat.Example.com:443/, http://localhost:5173,app://tidings';
+    expect(config(parseCommandLine([flag], {}, cwd, noFile)).allowedOrigins).toEqual([
+      'https://chat.example.com',
+      'http://localhost:5173',
+      'app://tidings',
+    ]);
+    const env = { TIDINGS_ALLOWED_ORIGINS: 'https://a.example' };
+    const file = (): string => JSON.stringify({ allowedOrigins: ['https://B.example/'] });
+    expect(config(parseCommandLine(['--config', 'c.json'], {}, cwd, file)).allowedOrigins).toEqual([
+      'https://b.example',
+    ]);
+    expect(config(parseCommandLine(['--config', 'c.json'], env, cwd, file)).allowedOrigins).toEqual([
+      'https://a.example',
+    ]);
+  });
+
+  it.each(['*', 'https://example.com/path', 'example.com', 'https://user@example.com', 'null'])(
+    'refuses %j as an allowed origin, from a flag and from the file',
+    (origin) => {
+      const result = parseCommandLine(['--allowed-origins', origin], {}, cwd, noFile);
+      expect(result.kind === 'error' && result.message).toMatch(/--allowed-origins: .* is not an origin/);
+      const file = parseCommandLine(['--config', 'c.json'], {}, cwd, () =>
+        JSON.stringify({ allowedOrigins: [origin] }),
+      );
+      expect(file.kind === 'error' && file.message).toMatch(/allowedOrigins\.0: not an origin/);
+    },
+  );
+
+  it('reads public URL, TLS files (relative to the working directory), auth and admin limits from the file', () => {
+    const file = JSON.stringify({
+      publicUrl: 'https://chat.example.com',
+      tls: { certFile: 'certs/cert.pem', keyFile: '/etc/tidings/key.pem' },
+      auth: { accessTokenTtlSeconds: 60 },
+      admin: { bulkMaxUsers: 50 },
+      senseMode: '5S',
+    });
+    const parsed = config(parseCommandLine(['--config', 'c.json'], {}, cwd, () => file));
+    expect(parsed).toMatchObject({
+      publicUrl: 'https://chat.example.com',
+      tls: { certFile: path.join(cwd, 'certs/cert.pem'), keyFile: '/etc/tidings/key.pem' },
+      auth: {
+        accessTokenTtlSeconds: 60,
+        refreshTokenTtlSeconds: defaultConfig(cwd).auth.refreshTokenTtlSeconds,
+      },
+      admin: { bulkMaxUsers: 50, bodyLimitBytes: defaultConfig(cwd).admin.bodyLimitBytes },
+      senseMode: '5S',
+    });
+    expect(parsed.timings.idleExpiryMs).toBe(11_000);
+    expect(defaultConfig(cwd)).toMatchObject({
+      adminToken: null,
+      publicUrl: null,
+      tls: null,
+      auth: { accessTokenTtlSeconds: 900 },
+    });
+  });
+
+  it.each([
+    ['a public URL that is not http(s)', { publicUrl: 'ftp://example.com' }, /publicUrl/],
+    ['a TLS section without a key', { tls: { certFile: 'c.pem' } }, /tls\.keyFile/],
+    ['a zero token lifetime', { auth: { accessTokenTtlSeconds: 0 } }, /auth\.accessTokenTtlSeconds/],
+    ['a fractional lifetime', { auth: { refreshTokenTtlSeconds: 1.5 } }, /auth\.refreshTokenTtlSeconds/],
+    ['an unknown admin key', { admin: { bulkMax: 1 } }, /admin/],
+    ['a short admin token', { adminToken: 'short' }, /adminToken/],
+  ])('refuses a config file with %s', (_, value, message) => {
+    const result = parseCommandLine(['--config', 'c.json'], {}, cwd, () => JSON.stringify(value));
+    expect(result.kind === 'error' && result.message).toMatch(message);
   });
 
   it('asks for help', () => {

@@ -2,6 +2,16 @@ import type { Migration } from '../migrate';
 import { migration001 } from './001_users';
 import { migration002 } from './002_messages';
 import { migration003 } from './003_deliveries';
+import { migration004 } from './004_auth_profiles';
+import { migration005 } from './005_devices_inbox';
+import { migration006 } from './006_read_state_recall';
 
 /** In order; a new step is appended here and never edited once released. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   encodeFrame,
   errorPayloadSchema,
@@ -6,45 +7,57 @@ import {
   kickoutPayloadSchema,
   LoginCode,
   MAX_FRAME_BYTES,
+  type Envelope,
 } from '../../../shared/protocol';
-import { startServer, type ServerProcess } from '../../helpers/serverProcess';
-import { api, registerUser, type TestUser } from '../helpers/api';
-import { configArgs } from '../helpers/serverFiles';
-import { connectAs, loginFrame, sendLogin, TestClient } from '../helpers/wsClient';
+import type { ServerProcess } from '../../helpers/serverProcess';
+import { sendLogin, TestClient } from '../helpers/wsClient';
+import { admin, pair, provision, startCoreServer, type Account } from '../sync/helpers/coreServer';
+import {
+  connectStock,
+  connectTidings,
+  keepalive,
+  loginReply,
+  loginWith,
+  tidingsExtra,
+} from '../sync/helpers/devices';
 
 let server: ServerProcess;
-let alice: TestUser;
+let alice: Account;
 
 beforeAll(async () => {
-  server = await startServer();
-  alice = await registerUser(server.url, 'alice');
+  server = await startCoreServer({ timings: { recallWindowMs: 90_000 } });
+  [alice] = (await provision(server.url, 1, 'alice')) as [Account];
 });
 
 afterAll(async () => {
   expect(await server.stop()).toBe(0);
 });
 
+const kickoutCode = (frame: Envelope): number =>
+  kickoutPayloadSchema.parse(JSON.parse(frame.dataContent ?? '{}')).code;
+
 /** The server still serves HTTP and accepts a WebSocket login. */
 async function expectHealthy(): Promise<void> {
-  expect((await api(server.url, 'GET', '/healthz')).status).toBe(200);
-  const client = await connectAs(server.wsUrl, await registerUser(server.url, 'probe'));
-  client.close();
+  expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  const [probe] = (await provision(server.url, 1, 'probe')) as [Account];
+  (await connectStock(server.wsUrl, probe)).close();
 }
 
 describe('login', () => {
-  it('succeeds with a valid token and stamps firstLoginTime for a fresh login', async () => {
+  it('succeeds for a stock client and stamps firstLoginTime for a fresh login; no hello follows', async () => {
     const client = await TestClient.connect(server.wsUrl);
     const before = Date.now();
     const reply = await sendLogin(client, alice.userId, alice.token, 0);
     expect(reply.code).toBe(LoginCode.ok);
     expect(reply.firstLoginTime).toBeGreaterThanOrEqual(before - 1000);
     expect(reply.firstLoginTime).toBeLessThanOrEqual(Date.now() + 1000);
+    expect(await keepalive(client)).toBeNull(); // stock devices get "{}"
+    expect(client.received.filter((f) => f.type === FrameType.data)).toEqual([]);
     client.close();
   });
 
   it('echoes a positive firstLoginTime', async () => {
-    // A fresh user: a lingering session with a newer firstLoginTime would rightly win over this one.
-    const erin = await registerUser(server.url, 'erin');
+    const [erin] = (await provision(server.url, 1, 'erin')) as [Account];
     const client = await TestClient.connect(server.wsUrl);
     expect(await sendLogin(client, erin.userId, erin.token, 1_700_000_000_123)).toEqual({
       code: 0,
@@ -53,10 +66,29 @@ describe('login', () => {
     client.close();
   });
 
+  it('greets a Tidings device with a hello right after the 50', async () => {
+    const [erin, frank] = await pair(server.url);
+    const sender = await connectStock(server.wsUrl, frank);
+    sender.send({ type: FrameType.data, to: erin.userId, fp: 'h1', QoS: true, typeu: -1, dataContent: 'hi' });
+    await sender.take((f) => f.type === FrameType.ack, 'ACK');
+    const device = await connectTidings(server.wsUrl, erin, 'laptop-1');
+    const loginIndex = device.received.findIndex((f) => f.type === FrameType.loginResponse);
+    expect(device.received[loginIndex + 1]).toMatchObject({ type: FrameType.data, from: '0', typeu: 10 });
+    expect(device.hello).toEqual({
+      server: { name: 'tidings', version: expect.any(String) as string, capabilities: ['tidings/1'] },
+      deviceId: 'laptop-1',
+      cursors: { inbox: 1 },
+      limits: { recallWindowMs: 90_000, maxTextLength: 8_000 },
+    });
+    expect(await keepalive(device)).toEqual({ inbox: 1 });
+    device.close();
+    sender.close();
+  });
+
   it.each([
-    ['a wrong token', (u: TestUser) => [u.userId, 'A'.repeat(43)]],
-    ["another user's token", (u: TestUser) => [String(Number(u.userId) + 1000), u.token]],
-    ['an injection-looking user id', (u: TestUser) => ["1' OR '1'='1", u.token]],
+    ['a wrong token', (u: Account) => [u.userId, 'A'.repeat(43)]],
+    ["another user's token", (u: Account) => [String(Number(u.userId) + 1000), u.token]],
+    ['an injection-looking user id', (u: Account) => ["1' OR '1'='1", u.token]],
   ])('answers %s with 1025 and closes', async (_, credentials) => {
     const [userId, token] = credentials(alice) as [string, string];
     const client = await TestClient.connect(server.wsUrl);
@@ -64,11 +96,38 @@ describe('login', () => {
     expect((await client.waitClosed()).code).toBe(1000);
   });
 
-  it('answers a malformed login payload with a failure code and closes', async () => {
+  it.each([
+    ['a malformed payload', '{"nope":true}'],
+    [
+      'a malformed Tidings extra',
+      JSON.stringify({ loginUserId: '1', loginToken: 'x', extra: JSON.stringify({ deviceId: "'; --" }) }),
+    ],
+  ])('answers %s with 1028 and closes', async (_, dataContent) => {
     const client = await TestClient.connect(server.wsUrl);
-    client.send({ type: FrameType.login, dataContent: '{"nope":true}' });
+    client.send({ type: FrameType.login, dataContent });
     const reply = await client.takeType(FrameType.loginResponse);
     expect(JSON.parse(reply.dataContent ?? '{}')).toMatchObject({ code: LoginCode.badRequest });
+    await client.waitClosed();
+  });
+
+  it('handles frames sent right behind the login once the login is answered', async () => {
+    const client = await TestClient.connect(server.wsUrl);
+    loginWith(client, alice, tidingsExtra('pipelined'));
+    client.send({ type: FrameType.keepalive, dataContent: '{}' });
+    expect((await loginReply(client)).code).toBe(0);
+    const answer = await client.takeType(FrameType.keepaliveResponse);
+    expect(JSON.parse(answer.dataContent ?? '')).toEqual({
+      cursors: { inbox: expect.any(Number) as number },
+    });
+    expect(client.received.some((f) => f.type === FrameType.error)).toBe(false);
+    client.close();
+  });
+
+  it('answers a disabled user with 1027', async () => {
+    const [gina] = (await provision(server.url, 1, 'gina')) as [Account];
+    expect(await admin(server.url, 'PATCH', `/api/admin/users/${gina.userId}`, { disabled: true })).toBe(200);
+    const client = await TestClient.connect(server.wsUrl);
+    expect((await sendLogin(client, gina.userId, gina.token)).code).toBe(LoginCode.userDisabled);
     await client.waitClosed();
   });
 });
@@ -103,19 +162,9 @@ describe('frames before login', () => {
   });
 
   it('logout closes the connection', async () => {
-    const client = await connectAs(server.wsUrl, alice);
+    const client = await connectStock(server.wsUrl, alice);
     client.send({ type: FrameType.logout });
     expect((await client.waitClosed()).code).toBe(1000);
-  });
-});
-
-describe('keepalive', () => {
-  it('answers 51 with "{}"', async () => {
-    const client = await connectAs(server.wsUrl, alice);
-    client.send({ type: FrameType.keepalive, dataContent: '{}' });
-    const reply = await client.takeType(FrameType.keepaliveResponse);
-    expect(reply.dataContent).toBe('{}');
-    client.close();
   });
 });
 
@@ -132,23 +181,24 @@ describe('bad input closes the socket, never the server', () => {
     ['a JSON array', '[1,2,3]'],
     ['no type', '{"dataContent":"x"}'],
     ['a wrongly typed field', '{"type":"0"}'],
+    ['a wrongly typed QoS', '{"type":2,"QoS":"yes"}'],
     ['truncated JSON', '{"type":0,'],
   ])('%s → 1007', async (_, text) => {
-    const client = await TestClient.connect(server.wsUrl);
+    const client = await connectStock(server.wsUrl, alice);
     client.sendRaw(text);
     expect((await client.waitClosed()).code).toBe(1007);
     await expectHealthy();
   });
 
   it('a frame over 64 KiB → 1009', async () => {
-    const client = await connectAs(server.wsUrl, alice);
+    const client = await connectStock(server.wsUrl, alice);
     client.sendRaw(JSON.stringify({ type: FrameType.echo, dataContent: 'x'.repeat(MAX_FRAME_BYTES) }));
     expect((await client.waitClosed()).code).toBe(1009);
     await expectHealthy();
   });
 
   it('a frame of exactly 64 KiB is accepted', async () => {
-    const client = await connectAs(server.wsUrl, alice);
+    const client = await connectStock(server.wsUrl, alice);
     // Unknown fields are ignored, so padding one out to the limit leaves a plain keepalive.
     const shell = JSON.stringify({ type: FrameType.keepalive, dataContent: '{}', pad: '' });
     client.sendRaw(
@@ -175,30 +225,51 @@ describe('bad input closes the socket, never the server', () => {
   });
 
   it('refuses an upgrade on another path', async () => {
-    const attempt = TestClient.connect(server.wsUrl.replace('/websocket', '/other'));
-    await expect(attempt).rejects.toThrow(/404/);
+    await expect(TestClient.connect(server.wsUrl.replace('/websocket', '/other'))).rejects.toThrow(/404/);
   });
 });
 
-describe('duplicate login', () => {
-  const kickoutCode = (frame: { dataContent: string | null }): number =>
-    kickoutPayloadSchema.parse(JSON.parse(frame.dataContent ?? '{}')).code;
+describe('rate limit', () => {
+  it('lets a burst of 500 frames through', async () => {
+    const client = await connectStock(server.wsUrl, alice);
+    for (let i = 0; i < 500; i++) client.send({ type: FrameType.echo, dataContent: `e${i}` });
+    await client.take((f) => f.type === FrameType.echoResponse && f.dataContent === 'e499', 'last echo');
+    expect(client.received.filter((f) => f.type === FrameType.echoResponse)).toHaveLength(500);
+    expect(client.isClosed).toBe(false);
+    client.close();
+  });
+});
 
-  it('a fresh login kicks the older connection with 54 code 1', async () => {
-    const bob = await registerUser(server.url, 'bob');
-    const first = await connectAs(server.wsUrl, bob);
-    const second = await connectAs(server.wsUrl, bob, 0);
+describe('devices and duplicate login', () => {
+  it('keeps several devices of one user online at once, stock included', async () => {
+    const [bob] = (await provision(server.url, 1, 'bob')) as [Account];
+    const laptop = await connectTidings(server.wsUrl, bob, 'laptop');
+    const phone = await connectTidings(server.wsUrl, bob, 'phone');
+    const stock = await connectStock(server.wsUrl, bob);
+    for (const client of [laptop, phone, stock]) await keepalive(client);
+    expect([laptop, phone, stock].some((c) => c.received.some((f) => f.type === FrameType.kickout))).toBe(
+      false,
+    );
+    for (const client of [laptop, phone, stock]) client.close();
+  });
+
+  it('a fresh login of the same device kicks the older connection with 54 code 1; other devices stay', async () => {
+    const [bob] = (await provision(server.url, 1, 'bob')) as [Account];
+    const first = await connectTidings(server.wsUrl, bob, 'laptop');
+    const other = await connectTidings(server.wsUrl, bob, 'phone');
+    const second = await connectTidings(server.wsUrl, bob, 'laptop', 0);
     expect(kickoutCode(await first.takeType(FrameType.kickout))).toBe(1);
     await first.waitClosed();
-    second.send({ type: FrameType.keepalive, dataContent: '{}' });
-    await second.takeType(FrameType.keepaliveResponse);
+    await keepalive(second);
+    await keepalive(other);
     second.close();
+    other.close();
   });
 
   it('a newer firstLoginTime kicks the older connection', async () => {
-    const bob = await registerUser(server.url, 'bob');
-    const first = await connectAs(server.wsUrl, bob, 1_000);
-    const second = await connectAs(server.wsUrl, bob, 2_000);
+    const [bob] = (await provision(server.url, 1, 'bob')) as [Account];
+    const first = await connectStock(server.wsUrl, bob, 1_000);
+    const second = await connectStock(server.wsUrl, bob, 2_000);
     expect(kickoutCode(await first.takeType(FrameType.kickout))).toBe(1);
     await first.waitClosed();
     expect(second.isClosed).toBe(false);
@@ -206,63 +277,118 @@ describe('duplicate login', () => {
   });
 
   it('an equal firstLoginTime silently replaces the older connection', async () => {
-    const bob = await registerUser(server.url, 'bob');
-    const first = await connectAs(server.wsUrl, bob);
-    const second = await connectAs(server.wsUrl, bob, first.firstLoginTime);
+    const [bob] = (await provision(server.url, 1, 'bob')) as [Account];
+    const first = await connectTidings(server.wsUrl, bob, 'tab');
+    const second = await connectTidings(server.wsUrl, bob, 'tab', first.firstLoginTime);
     expect(second.firstLoginTime).toBe(first.firstLoginTime);
     await first.waitClosed();
     expect(first.received.some((f) => f.type === FrameType.kickout)).toBe(false);
-    second.send({ type: FrameType.keepalive, dataContent: '{}' });
-    await second.takeType(FrameType.keepaliveResponse);
+    await keepalive(second);
     second.close();
   });
 
   it('an older firstLoginTime (a stale reconnect) gets the new connection kicked', async () => {
-    const bob = await registerUser(server.url, 'bob');
-    const first = await connectAs(server.wsUrl, bob, 5_000);
+    const [bob] = (await provision(server.url, 1, 'bob')) as [Account];
+    const first = await connectStock(server.wsUrl, bob, 5_000);
     const stale = await TestClient.connect(server.wsUrl);
-    stale.send(loginFrame(bob.userId, bob.token, 4_000));
+    stale.send({
+      type: FrameType.login,
+      dataContent: JSON.stringify({ loginUserId: bob.userId, loginToken: bob.token, firstLoginTime: 4_000 }),
+    });
     expect(kickoutCode(await stale.takeType(FrameType.kickout))).toBe(1);
     await stale.waitClosed();
     expect(stale.received.some((f) => f.type === FrameType.loginResponse)).toBe(false);
-    first.send({ type: FrameType.keepalive, dataContent: '{}' });
-    await first.takeType(FrameType.keepaliveResponse);
+    await keepalive(first);
     first.close();
+  });
+
+  it('an admin kick sends 54 code 2 to one device or to all of them', async () => {
+    const [carol] = (await provision(server.url, 1, 'carol')) as [Account];
+    const laptop = await connectTidings(server.wsUrl, carol, 'laptop');
+    const phone = await connectTidings(server.wsUrl, carol, 'phone');
+    expect(
+      await admin(server.url, 'POST', '/api/admin/kick', { userId: carol.userId, deviceId: 'phone' }),
+    ).toBe(200);
+    const kicked = kickoutPayloadSchema.parse(
+      JSON.parse((await phone.takeType(FrameType.kickout)).dataContent ?? ''),
+    );
+    expect(kicked.code).toBe(2);
+    expect(kicked.reason).toEqual(expect.any(String));
+    await phone.waitClosed();
+    await keepalive(laptop);
+    const stock = await connectStock(server.wsUrl, carol);
+    expect(await admin(server.url, 'POST', '/api/admin/kick', { userId: carol.userId })).toBe(200);
+    for (const client of [laptop, stock]) {
+      expect(kickoutCode(await client.takeType(FrameType.kickout))).toBe(2);
+      expect((await client.waitClosed()).code).toBe(1000);
+    }
   });
 });
 
-describe('deadlines (short timings from --config)', () => {
-  let fast: ServerProcess;
-  let carol: TestUser;
+describe('origin check, rate limit and deadlines (their own server)', () => {
+  let strict: ServerProcess;
+  let dave: Account;
 
   beforeAll(async () => {
-    fast = await startServer({
-      args: configArgs({ timings: { loginDeadlineMs: 400, idleExpiryMs: 1_500 } }),
+    strict = await startCoreServer({
+      allowedOrigins: ['https://chat.example.com'],
+      // A small bucket, so that a flood runs it dry however slowly a loaded machine handles it.
+      rateLimit: { burst: 100, perSecond: 50 },
+      timings: { loginDeadlineMs: 1_000, idleExpiryMs: 2_000 },
     });
-    carol = await registerUser(fast.url, 'carol');
+    [dave] = (await provision(strict.url, 1, 'dave')) as [Account];
   });
 
   afterAll(async () => {
-    expect(await fast.stop()).toBe(0);
+    expect(await strict.stop()).toBe(0);
+  });
+
+  /** Opens a socket as a browser would (with Origin): 'open', or the HTTP status of the refusal. */
+  const openWithOrigin = (origin: string | undefined): Promise<string> =>
+    new Promise((resolve) => {
+      const socket = new WebSocket(strict.wsUrl, { perMessageDeflate: false, ...(origin ? { origin } : {}) });
+      socket.once('open', () => {
+        socket.close();
+        resolve('open');
+      });
+      socket.once('unexpected-response', (_request, response) => resolve(String(response.statusCode)));
+      socket.once('error', (error) => resolve(error.message));
+    });
+
+  it('accepts an allowed browser Origin and a native client without one; refuses any other with 403', async () => {
+    expect(await openWithOrigin('https://chat.example.com')).toBe('open');
+    expect(await openWithOrigin(undefined)).toBe('open');
+    expect(await openWithOrigin('https://evil.example.net')).toBe('403');
+    expect(await openWithOrigin('null')).toBe('403');
+    expect(await openWithOrigin('https://chat.example.com.evil.net')).toBe('403');
+  });
+
+  it('answers a flood with error 429, then closes with 1008', async () => {
+    const client = await connectStock(strict.wsUrl, dave);
+    for (let i = 0; i < 2_000; i++) client.send({ type: FrameType.echo, dataContent: 'x' });
+    const error = await client.takeType(FrameType.error);
+    expect(errorPayloadSchema.parse(JSON.parse(error.dataContent ?? '{}'))).toMatchObject({ errorCode: 429 });
+    expect(await client.waitClosed()).toEqual({ code: 1008, reason: 'rate limit exceeded' });
+    expect(client.received.filter((f) => f.type === FrameType.echoResponse).length).toBeLessThan(2_000);
+    (await connectStock(strict.wsUrl, dave)).close();
   });
 
   it('closes a socket that never logs in', async () => {
-    const client = await TestClient.connect(fast.wsUrl);
+    const client = await TestClient.connect(strict.wsUrl);
     expect(await client.waitClosed()).toEqual({ code: 1008, reason: 'login deadline passed' });
   });
 
   it('closes a logged-in socket that goes silent', async () => {
-    const client = await connectAs(fast.wsUrl, carol);
+    const client = await connectStock(strict.wsUrl, dave);
     expect(await client.waitClosed()).toEqual({ code: 1008, reason: 'idle expiry' });
   });
 
   it('keeps a socket that sends keepalives', async () => {
-    const client = await connectAs(fast.wsUrl, carol);
+    const client = await connectTidings(strict.wsUrl, dave);
     const startedAt = Date.now();
     // Beat well inside the expiry, as a client in "sense mode" does, for longer than the expiry.
-    while (Date.now() - startedAt < 2_200) {
-      client.send({ type: FrameType.keepalive, dataContent: '{}' });
-      await client.takeType(FrameType.keepaliveResponse);
+    while (Date.now() - startedAt < 2_600) {
+      await keepalive(client);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(client.isClosed).toBe(false);

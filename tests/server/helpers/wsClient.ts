@@ -5,10 +5,8 @@ import {
   encodeFrame,
   FrameType,
   Typeu,
-  wireMessageSchema,
   type Envelope,
   type EnvelopeInput,
-  type WireMessage,
 } from '../../../shared/protocol';
 
 export type Closed = Readonly<{ code: number; reason: string }>;
@@ -187,23 +185,6 @@ export function sendText(client: TestClient, to: string, text: string, fp: strin
 
 export function takeAck(client: TestClient, fp: string, timeoutMs?: number): Promise<Envelope> {
   return client.take((f) => f.type === FrameType.ack && f.dataContent === fp, `ACK for ${fp}`, timeoutMs);
-}
-
-export function takePush(client: TestClient, fp: string, timeoutMs?: number): Promise<Envelope> {
-  return client.take((f) => isPush(f) && f.fp === fp, `push of ${fp}`, timeoutMs);
-}
-
-export function isPush(frame: Envelope): boolean {
-  return frame.type === FrameType.data && frame.typeu === Typeu.messagePush;
-}
-
-export function pushedMessage(frame: Envelope): WireMessage {
-  return wireMessageSchema.parse(JSON.parse(frame.dataContent ?? 'null'));
-}
-
-/** The receiver's ACK for a push: consumed by the server, which marks the message delivered. */
-export function ackPush(client: TestClient, push: Envelope, receiverId: string): void {
-  client.send({ type: FrameType.ack, from: receiverId, to: push.from, dataContent: push.fp });
 }
 
 function rawText(data: RawData): string {

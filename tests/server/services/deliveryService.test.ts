@@ -1,127 +1,132 @@
 import { describe, expect, it } from 'vitest';
-import type { WireMessage } from '../../../shared/protocol';
+import type { Notify } from '../../../shared/protocol';
 import { createLogger } from '../../../server/log/logger';
-import type { Scheduler } from '../../../server/ports';
-import { createDeliveryService, type Pusher } from '../../../server/services/deliveryService';
-import { toWireMessage } from '../../../server/services/wireMessage';
-import type { DeliveryRepository } from '../../../server/storage/deliveryRepository';
-import type { StoredMessage } from '../../../server/storage/messageRows';
+import { createDeliveryService } from '../../../server/services/deliveryService';
+import type { OnlineDevice, StockPush } from '../../../server/services/presence';
+import type { DeviceKind } from '../../../server/storage/deviceRepository';
+import type { InboxEntry } from '../../../server/storage/inboxRepository';
+import { manualScheduler } from './manualScheduler';
 
-/** Timers the test advances by hand. */
-function manualScheduler() {
-  let now = 0;
-  const timers = new Set<{ at: number; run: () => void }>();
-  const scheduler: Scheduler = {
-    after(ms, run) {
-      const timer = { at: now + ms, run };
-      timers.add(timer);
-      return () => timers.delete(timer);
+function messageEntry(seq: number, text = 'hi'): InboxEntry {
+  return {
+    event: { seq, at: seq, type: 'message', conversationId: 'd:1:2', messageSeq: seq },
+    message: {
+      id: String(seq),
+      conversationId: 'd:1:2',
+      seq,
+      fp: `f${seq}`,
+      senderId: '1',
+      sentAt: seq,
+      kind: 'text',
+      bodyJson: JSON.stringify({ text }),
+      recalledAt: null,
     },
   };
-  const advance = (ms: number): void => {
-    now += ms;
-    for (const timer of [...timers].sort((a, b) => a.at - b.at)) {
-      if (timer.at <= now && timers.delete(timer)) timer.run();
-    }
-  };
-  return { scheduler, advance, pending: () => timers.size };
 }
 
-const stored = (id: string, fp: string): StoredMessage => ({
-  id,
-  conversationId: 'd:1:2',
-  seq: Number(id),
-  fp,
-  senderId: '1',
-  sentAt: 5,
-  kind: 'text',
-  bodyJson: '{"text":"x"}',
-});
-
-const wire = (id: string, fp: string): WireMessage => toWireMessage(stored(id, fp));
-
-function setup(options = { retryMs: 100, maxRetries: 2 }, online = true) {
-  const pushes: string[] = [];
-  const pendingRows: StoredMessage[] = [];
-  const marked: string[] = [];
-  const state = { online };
-  const pusher: Pusher = {
-    push(recipientId, message) {
-      if (!state.online) return false;
-      pushes.push(`${recipientId}:${message.fp}`);
-      return true;
-    },
+function device(deviceId: string, kind: DeviceKind) {
+  const notifies: Notify[] = [];
+  const texts: StockPush[] = [];
+  const online: OnlineDevice = {
+    userId: '2',
+    deviceId,
+    kind,
+    notify: (n) => (notifies.push(n), true),
+    pushText: (p) => (texts.push(p), true),
   };
-  const repository: DeliveryRepository = {
-    listPending: () => [...pendingRows],
-    markDelivered(_recipient, _sender, fp) {
-      const row = pendingRows.find((m) => m.fp === fp);
-      if (!row) return null;
-      marked.push(fp);
-      pendingRows.splice(pendingRows.indexOf(row), 1);
-      return row.id;
-    },
-  };
-  const timers = manualScheduler();
-  const service = createDeliveryService({
-    repository,
-    pusher,
-    clock: { now: () => 0 },
-    scheduler: timers.scheduler,
+  return { online, notifies, texts };
+}
+
+function setup(devices: ReturnType<typeof device>[]) {
+  const time = manualScheduler();
+  const acknowledged: [string, number][] = [];
+  const delivery = createDeliveryService({
+    presence: { devicesOf: (userId) => (userId === '2' ? devices.map((d) => d.online) : []) },
+    inbox: { page: () => [] },
+    devices: { ackCursor: () => 0, acknowledge: (_u, d, cursor) => void acknowledged.push([d, cursor]) },
+    scheduler: time.scheduler,
+    random: () => 0.5,
     logger: createLogger('silent'),
-    options,
+    options: { retryMs: 100, maxRetries: 2, notifyJitterMs: 1_000 },
   });
-  return { service, pushes, pendingRows, marked, timers, state };
+  for (const d of devices) delivery.attach(d.online);
+  return { delivery, time, acknowledged };
 }
 
 describe('delivery service', () => {
-  it('retries an unacknowledged push maxRetries times, then stops', () => {
-    const { service, pushes, timers } = setup();
-    service.deliver('2', wire('1', 'f1'));
-    for (let i = 0; i < 10; i++) timers.advance(100);
-    expect(pushes).toEqual(['2:f1', '2:f1', '2:f1']);
-    expect(timers.pending()).toBe(0);
+  it('notifies every Tidings device with the events inline, and pushes plain text to the stock device', () => {
+    const laptop = device('laptop', 'tidings');
+    const phone = device('phone', 'tidings');
+    const stock = device('stock', 'stock');
+    const { delivery } = setup([laptop, phone, stock]);
+    delivery.publish('2', [messageEntry(1)]);
+    for (const d of [laptop, phone]) {
+      expect(d.notifies).toEqual([
+        {
+          cursors: { inbox: 1 },
+          events: [
+            {
+              seq: 1,
+              at: 1,
+              type: 'message',
+              conversationId: 'd:1:2',
+              messageSeq: 1,
+              message: {
+                id: '1',
+                conversationId: 'd:1:2',
+                seq: 1,
+                fp: 'f1',
+                senderId: '1',
+                sentAt: 1,
+                kind: 'text',
+                body: { text: 'hi' },
+              },
+            },
+          ],
+        },
+      ]);
+      expect(d.texts).toEqual([]);
+    }
+    expect(stock.notifies).toEqual([]);
+    expect(stock.texts).toEqual([{ senderId: '1', fp: 'f1', text: 'hi', sentAt: 1 }]);
+    delivery.publish('9', [messageEntry(2)]); // nobody online
+    expect(laptop.notifies).toHaveLength(1);
   });
 
-  it('stops retrying once acknowledged', () => {
-    const { service, pushes, pendingRows, marked, timers } = setup();
-    pendingRows.push(stored('1', 'f1'));
-    service.deliver('2', wire('1', 'f1'));
-    service.acknowledge('2', '1', 'f1');
-    timers.advance(1_000);
-    expect(pushes).toEqual(['2:f1']);
-    expect(marked).toEqual(['f1']);
-    expect(timers.pending()).toBe(0);
+  it('sends cursors only, after a jitter, when the events would not fit in a frame', () => {
+    const laptop = device('laptop', 'tidings');
+    const { delivery, time } = setup([laptop]);
+    const big = [1, 2, 3, 4, 5].map((seq) => messageEntry(seq, 'x'.repeat(20_000)));
+    delivery.publish('2', big);
+    expect(laptop.notifies).toEqual([]);
+    time.advance(499);
+    expect(laptop.notifies).toEqual([]);
+    time.advance(1);
+    expect(laptop.notifies).toEqual([{ cursors: { inbox: 5 } }]);
   });
 
-  it('does nothing for an offline recipient, and stops when the recipient goes away', () => {
-    const { service, pushes, timers, state } = setup(undefined, false);
-    service.deliver('2', wire('1', 'f1'));
-    expect(timers.pending()).toBe(0);
-    state.online = true;
-    service.deliver('2', wire('2', 'f2'));
-    service.detach('2');
-    timers.advance(1_000);
-    expect(pushes).toEqual(['2:f2']);
+  it('routes a stock device’s ACK to its pump, which saves the cursor', () => {
+    const stock = device('stock', 'stock');
+    const { delivery, time, acknowledged } = setup([stock]);
+    delivery.publish('2', [messageEntry(1)]);
+    delivery.acknowledge('2', 'laptop', '1', 'f1'); // another device: nothing
+    delivery.acknowledge('2', 'stock', '2', 'f1'); // another sender: nothing
+    expect(acknowledged).toEqual([]);
+    delivery.acknowledge('2', 'stock', '1', 'f1');
+    expect(acknowledged).toEqual([['stock', 1]]);
+    time.advance(1_000);
+    expect(stock.texts).toHaveLength(1); // acknowledged: never pushed again
   });
 
-  it('resume replays pending messages in order without doubling retries already running', () => {
-    const { service, pushes, pendingRows, timers } = setup({ retryMs: 100, maxRetries: 1 });
-    pendingRows.push(stored('1', 'f1'), stored('2', 'f2'));
-    service.deliver('2', wire('1', 'f1'));
-    service.resume('2');
-    expect(pushes).toEqual(['2:f1', '2:f1', '2:f2']);
-    timers.advance(100);
-    expect(pushes.slice(3)).toEqual(['2:f1', '2:f2']);
-    timers.advance(1_000);
-    expect(pushes).toHaveLength(5);
-  });
-
-  it('close() cancels every timer', () => {
-    const { service, timers } = setup();
-    service.deliver('2', wire('1', 'f1'));
-    service.deliver('3', wire('2', 'f2'));
-    service.close();
-    expect(timers.pending()).toBe(0);
+  it('ignores the detach of a session that a newer one of the same device replaced', () => {
+    const old = device('stock', 'stock');
+    const replacement = device('stock', 'stock');
+    const { delivery } = setup([old]);
+    delivery.attach(replacement.online);
+    delivery.detach(old.online);
+    delivery.publish('2', [messageEntry(1)]);
+    expect(replacement.texts.map((t) => t.fp)).toEqual(['f1']);
+    delivery.detach(replacement.online);
+    delivery.close();
   });
 });
