@@ -13,6 +13,8 @@ const nodeEntries = [
   { in: 'server/main.ts', out: 'server/main' },
   { in: 'electron/cli/main.ts', out: 'cli/main' },
   { in: 'electron/bridge/main.ts', out: 'bridge/main' },
+  // The engine's SQLite store runs in this worker thread; the hosts find it beside their folder.
+  { in: 'electron/core/store/worker/storeWorker.ts', out: 'storeWorker' },
 ];
 
 export async function buildNode() {
@@ -43,7 +45,7 @@ export async function buildElectron() {
   if (!fs.existsSync(path.join(root, 'electron/main/main.ts'))) return;
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'electron/main/main.ts' },
+    entryPoints: { main: 'electron/main/main.ts', storeWorker: 'electron/core/store/worker/storeWorker.ts' },
     outdir: 'dist/electron',
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -53,6 +55,9 @@ export async function buildElectron() {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
+    // The engine locates files beside its bundle through import.meta.url, which CommonJS lacks.
+    define: { 'import.meta.url': '__tidingsImportMetaUrl' },
+    banner: { js: "const __tidingsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   await build({
     absWorkingDir: root,

@@ -4,35 +4,44 @@ import { createEventHub } from './events/eventHub';
 import { createApiClient } from './http/apiClient';
 import { createDispatch } from './ipc/dispatch';
 import { createHandlerTable } from './ipc/handlers';
+import { createSettingsFile } from './persist/settingsFile';
 import { createSessionManager } from './session/sessionManager';
 
 /**
- * The engine behind one host. Nothing touches the network or the disk until a sign-in:
- * creating a host is cheap and cannot fail.
+ * The engine behind one host. Creating a host is cheap and cannot fail: the only work it
+ * starts is signing the stored account (if any) in again, in the background.
  */
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const deps = resolveEngineDeps(options);
   const events = createEventHub(deps.logger);
-  const sessions = createSessionManager(deps, events);
+  const apiFor = (serverUrl: string) =>
+    createApiClient(serverUrl, {
+      fetch: deps.fetch,
+      timers: deps.timers,
+      timeoutMs: deps.tuning.httpTimeoutMs,
+    });
+  const sessions = createSessionManager(deps, events, apiFor);
   const dispatch = createDispatch(
     createHandlerTable({
       deps,
       sessions,
-      apiFor: (serverUrl) =>
-        createApiClient(serverUrl, {
-          fetch: deps.fetch,
-          timers: deps.timers,
-          timeoutMs: deps.tuning.httpTimeoutMs,
-        }),
+      events,
+      settings: createSettingsFile(deps.dataDir, deps.logger),
+      apiFor,
     }),
     deps.logger,
   );
+  if (deps.autoRestore) void sessions.restore();
   return Object.freeze({
     dispatch,
     onEvent: events.subscribe,
     notifySystem(event) {
-      if (event === 'online' || event === 'resume') sessions.current()?.reconnectNow();
+      deps.logger.info('system.event', { event });
+      sessions.current()?.systemEvent(event);
     },
-    close: () => sessions.close(),
+    async close() {
+      await sessions.close();
+      await deps.flushLog();
+    },
   });
 }

@@ -3,6 +3,7 @@ import type { Clock, Timers } from './deps/clock';
 import type { Logger } from './deps/logger';
 import type { WebSocketConstructor } from './deps/webSocket';
 import type { FetchLike } from './http/apiClient';
+import type { StoreIdentity } from './store/core/context';
 import type { Store } from './store/store';
 import type { EngineTuning } from './tuning';
 
@@ -62,9 +63,21 @@ export type EngineHostOptions = Readonly<{
   generateId?: () => string;
   /** Uniform in [0, 1), for reconnect jitter. Default: Math.random. */
   random?: () => number;
-  /** Opens one account's store. Default: SQLite in this thread at `<dataDir>/accounts/<userId>/tidings.db`. */
-  openStore?: (file: string) => Store;
+  /**
+   * Opens one account's store. Default: SQLite in a worker thread (`storeWorkerPath`) at
+   * `<dataDir>/accounts/<account>/tidings.db`.
+   */
+  openStore?: (input: Readonly<{ file: string; identity: StoreIdentity }>) => Promise<Store>;
+  /** The store worker's bundle. Default: found beside the host's bundle (store/worker/workerPath.ts). */
+  storeWorkerPath?: string;
   tuning?: Partial<EngineTuning>;
   /** Default: a 0600 JSON file in `dataDir` (the CLI's and the bridge's choice). */
   secretStore?: SecretStore;
+  /**
+   * The engine's own rotating log in `<dataDir>/logs` (info and above, never bodies or
+   * secrets), beside `logger`. Default on; false turns it off.
+   */
+  logFile?: boolean | Readonly<{ maxBytes?: number; maxFiles?: number }>;
+  /** Sign the stored account in again when the host starts. Default true. */
+  autoRestore?: boolean;
 }>;

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
+import { appChannels, appEvents } from './channels/app';
 import { authChannels } from './channels/auth';
+import { connectionChannels, connectionEvents } from './channels/connection';
 import { conversationChannels, conversationEvents } from './channels/conversations';
 import { messageChannels, messageEvents } from './channels/messages';
+import { searchChannels, searchEvents } from './channels/search';
+import { settingsChannels, settingsEvents } from './channels/settings';
+import { syncChannels, syncEvents } from './channels/sync';
+import { updateChannels, updateEvents } from './channels/update';
 
 export type { ChannelSpec } from './channels/spec';
 
@@ -14,12 +20,24 @@ export const channels = {
   ...authChannels,
   ...conversationChannels,
   ...messageChannels,
+  ...connectionChannels,
+  ...syncChannels,
+  ...settingsChannels,
+  ...updateChannels,
+  ...appChannels,
+  ...searchChannels,
 } as const;
 
 /** Main → renderer events. Payloads are validated where they are received. */
 export const events = {
   ...conversationEvents,
   ...messageEvents,
+  ...connectionEvents,
+  ...syncEvents,
+  ...settingsEvents,
+  ...updateEvents,
+  ...appEvents,
+  ...searchEvents,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -34,6 +52,14 @@ export const eventNames = Object.keys(events) as EventName[];
 
 export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+/** Domains the desktop shell (electron/main) answers itself; every other channel is the engine's. */
+export type ShellChannel = Extract<Channel, `update:${string}` | `app:${string}`>;
+export type EngineChannel = Exclude<Channel, ShellChannel>;
+
+export function isShellChannel(name: Channel): name is ShellChannel {
+  return name.startsWith('update:') || name.startsWith('app:');
 }
 
 export function isEventName(name: unknown): name is EventName {

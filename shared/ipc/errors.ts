@@ -13,6 +13,14 @@ export const errorMessages = {
   'conversation-not-found': 'That conversation does not exist.',
   'server-unreachable': 'The server cannot be reached. Check the address and your connection.',
   'server-error': 'The server could not complete the request.',
+  offline: 'You are offline. Try again when the connection is back.',
+  'unavailable-in-basic-mode': 'This server runs in basic mode: only one-to-one text messages are available.',
+  'message-not-found': 'That message does not exist.',
+  'recall-window-passed': 'It is too late to recall that message.',
+  'recall-forbidden': 'You can recall only your own messages.',
+  'not-failed': 'Only a message that failed to send can be sent again.',
+  'session-expired': 'Your session has expired. Sign in again.',
+  'rate-limited': 'Too many requests. Wait a moment and try again.',
   internal: 'Something went wrong inside Tidings.',
 } as const;
 

@@ -1,9 +1,8 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   authResponseSchema,
   httpErrorSchema,
   userProfileSchema,
-  type AuthResponse,
   type LoginRequestHttp,
   type RegisterRequest,
   type UserProfile,
@@ -14,10 +13,22 @@ import { apiUrl } from './serverUrls';
 
 export type FetchLike = typeof fetch;
 
+/**
+ * Sign-in answers. `refreshToken` is optional here so the engine also works with a server that
+ * issues none (then an expired token means signing in again).
+ */
+const signInSchema = authResponseSchema.extend({ refreshToken: z.string().min(1).optional() });
+export type SignInResponse = z.infer<typeof signInSchema>;
+
+const refreshSchema = z.object({ token: z.string().min(1), refreshToken: z.string().min(1).optional() });
+export type RefreshResponse = z.infer<typeof refreshSchema>;
+
 /** The server's HTTP API as the engine uses it. Every failure is one of the errors in httpErrors.ts. */
 export type ApiClient = Readonly<{
-  register(request: RegisterRequest): Promise<AuthResponse>;
-  login(request: LoginRequestHttp): Promise<AuthResponse>;
+  register(request: RegisterRequest): Promise<SignInResponse>;
+  login(request: LoginRequestHttp): Promise<SignInResponse>;
+  /** A new access token (and usually a new refresh token) for a refresh token. */
+  refresh(refreshToken: string): Promise<RefreshResponse>;
   me(token: string): Promise<UserProfile>;
   userByUsername(token: string, username: string): Promise<UserProfile>;
   userById(token: string, userId: string): Promise<UserProfile>;
@@ -69,9 +80,11 @@ export function createApiClient(serverUrl: string, deps: ApiClientDeps): ApiClie
   const user = (id: string): string => encodeURIComponent(id);
   return Object.freeze({
     register: (body: RegisterRequest) =>
-      request({ method: 'POST', path: '/api/auth/register', body }, authResponseSchema),
+      request({ method: 'POST', path: '/api/auth/register', body }, signInSchema),
     login: (body: LoginRequestHttp) =>
-      request({ method: 'POST', path: '/api/auth/login', body }, authResponseSchema),
+      request({ method: 'POST', path: '/api/auth/login', body }, signInSchema),
+    refresh: (refreshToken: string) =>
+      request({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken } }, refreshSchema),
     me: (token: string) => request({ method: 'GET', path: '/api/me', token }, userProfileSchema),
     userByUsername: (token: string, username: string) =>
       request({ method: 'GET', path: `/api/users/by-username/${user(username)}`, token }, userProfileSchema),

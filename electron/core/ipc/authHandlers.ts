@@ -1,31 +1,45 @@
 import { IpcFailure, type Account } from '../../../shared/ipc';
-import { registerRequestSchema, type AuthResponse } from '../../../shared/protocol';
-import type { ApiClient } from '../http/apiClient';
+import { registerRequestSchema } from '../../../shared/protocol';
+import type { ApiClient, SignInResponse } from '../http/apiClient';
+import type { SignIn } from '../session/sessionManager';
 import { describeIssues } from './dispatch';
 import type { HandlerContext } from './handlerContext';
 import type { DomainHandlers } from './handlerTable';
 
 /**
- * Sign-in is HTTP first (credentials → token → profile), then the WebSocket login. The reply
+ * Sign-in is HTTP first (credentials → tokens → profile), then the WebSocket login. The reply
  * waits for the WebSocket answer up to `loginWaitMs`: a refused login is an error, but a slow
  * or unreachable gateway is not — the connection keeps trying in the background.
  */
 export function createAuthHandlers(ctx: HandlerContext): DomainHandlers<'auth'> {
-  async function signIn(serverUrl: string, api: ApiClient, auth: AuthResponse): Promise<Account> {
+  async function connect(input: SignIn, refused: IpcFailure): Promise<Account> {
+    const session = await ctx.sessions.signIn(input);
+    const outcome = await session.waitForLogin(ctx.deps.tuning.loginWaitMs);
+    if (outcome === 'rejected' || outcome === 'kicked') {
+      await ctx.sessions.signOut();
+      throw refused;
+    }
+    return input.account;
+  }
+
+  async function signIn(serverUrl: string, api: ApiClient, auth: SignInResponse): Promise<Account> {
     const profile = await api.me(auth.token);
     const account: Account = {
       userId: auth.userId,
       username: profile.username,
       displayName: profile.displayName,
       serverUrl,
+      mode: 'tidings',
     };
-    const session = await ctx.sessions.signIn({ account, token: auth.token, api });
-    const outcome = await session.waitForLogin(ctx.deps.tuning.loginWaitMs);
-    if (outcome === 'rejected' || outcome === 'kicked') {
-      await ctx.sessions.signOut(session);
-      throw new IpcFailure('server-error', 'The server refused the connection for this account.');
-    }
-    return account;
+    return connect(
+      {
+        account,
+        credentials: { token: auth.token, refreshToken: auth.refreshToken ?? null },
+        api,
+        senseMode: null,
+      },
+      new IpcFailure('server-error', 'The server refused the connection for this account.'),
+    );
   }
 
   return {
@@ -48,6 +62,23 @@ export function createAuthHandlers(ctx: HandlerContext): DomainHandlers<'auth'> 
         await api.login({ username: request.username, password: request.password }),
       );
     },
-    'auth:current': () => Promise.resolve(ctx.sessions.current()?.account ?? null),
+    'auth:loginBasic': async ({ wsUrl, userId, token, senseMode }) => {
+      const account: Account = {
+        userId,
+        username: userId,
+        displayName: userId,
+        serverUrl: wsUrl,
+        mode: 'basic',
+      };
+      return connect(
+        { account, credentials: { token, refreshToken: null }, api: null, senseMode },
+        new IpcFailure('invalid-credentials', 'The server refused this user id and token.'),
+      );
+    },
+    'auth:logout': async () => {
+      await ctx.sessions.signOut();
+      return null;
+    },
+    'auth:current': () => ctx.sessions.account(),
   };
 }

@@ -1,23 +1,31 @@
-import { IpcFailure } from '../../../shared/ipc';
+import { IpcFailure, type Conversation } from '../../../shared/ipc';
 import { directConversationId } from '../../../shared/protocol';
-import { HttpStatusError } from '../http/httpErrors';
+import type { Session } from '../session/session';
 import type { HandlerContext } from './handlerContext';
 import type { DomainHandlers } from './handlerTable';
 
 export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<'conversations'> {
+  const emit = (session: Session, conversation: Conversation): Conversation => {
+    session.emitConversations([conversation]);
+    return conversation;
+  };
+  const found = (conversation: Conversation | null): Conversation => {
+    if (!conversation) throw new IpcFailure('conversation-not-found');
+    return conversation;
+  };
+
   return {
-    'conversations:list': async () => ctx.sessions.require().store.listConversations(),
+    'conversations:list': async () => (await ctx.sessions.require()).store.listConversations(),
     'conversations:open': async ({ username }) => {
-      const session = ctx.sessions.require();
-      let profile;
-      try {
-        profile = await session.api.userByUsername(session.token, username);
-      } catch (error) {
-        // Here a 401 means our token is no longer accepted, not a wrong password.
-        if (error instanceof HttpStatusError && error.status === 401) throw new IpcFailure('not-logged-in');
-        throw error;
-      }
-      const id = directConversationId(session.account.userId, profile.userId);
+      const session = await ctx.sessions.require();
+      const me = session.account.userId;
+      // A stock server has no directory: the name is the peer's user id.
+      const api = session.api;
+      const profile =
+        session.account.mode === 'basic' || api === null
+          ? { userId: username, username, displayName: username }
+          : await session.authed((token) => api.userByUsername(token, username));
+      const id = directConversationId(me, profile.userId);
       const { conversation, changed } = await session.store.openDirectConversation(
         id,
         profile,
@@ -25,6 +33,33 @@ export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<
       );
       if (changed) session.emitConversations([conversation]);
       return conversation;
+    },
+    'conversations:markRead': async ({ conversationId }) => {
+      const session = await ctx.sessions.require();
+      const marked = await session.store.markRead(conversationId);
+      if (!marked) throw new IpcFailure('conversation-not-found');
+      if (marked.readSeq !== null && !session.basic()) session.sync.flushReads();
+      return emit(session, marked.conversation);
+    },
+    'conversations:pin': async ({ conversationId, pinned }) => {
+      const session = await ctx.sessions.require();
+      return emit(session, found(await session.store.setPinned(conversationId, pinned)));
+    },
+    'conversations:mute': async ({ conversationId, muted }) => {
+      const session = await ctx.sessions.require();
+      return emit(session, found(await session.store.setMuted(conversationId, muted)));
+    },
+    'conversations:setDraft': async ({ conversationId, draft }) => {
+      const session = await ctx.sessions.require();
+      return emit(session, found(await session.store.setDraft(conversationId, draft)));
+    },
+    'conversations:deleteLocal': async ({ conversationId }) => {
+      const session = await ctx.sessions.require();
+      const removed = await session.store.deleteConversationLocally(conversationId, ctx.deps.clock.now());
+      if (!removed) throw new IpcFailure('conversation-not-found');
+      for (const fp of removed.fps) session.outbox.forget(fp, 'deleted');
+      ctx.events.emit({ name: 'conversations:removed', payload: { conversationIds: [conversationId] } });
+      return null;
     },
   };
 }

@@ -3,8 +3,9 @@ import {
   channels,
   fail,
   isChannel,
+  isShellChannel,
   ok,
-  type Channel,
+  type EngineChannel,
   type ParsedRequestOf,
   type Result,
 } from '../../../shared/ipc';
@@ -30,7 +31,7 @@ export function describeIssues(error: z.ZodError): string {
 export function createDispatch(handlers: HandlerTable, logger: Logger): Dispatch {
   return async (channel: unknown, request: unknown): Promise<Result<unknown>> => {
     try {
-      if (!isChannel(channel)) {
+      if (!isChannel(channel) || isShellChannel(channel)) {
         return fail('unknown-channel', `Unknown channel: ${label(channel)}.`);
       }
       const parsed = channels[channel].request.safeParse(request);
@@ -61,7 +62,7 @@ export function createDispatch(handlers: HandlerTable, logger: Logger): Dispatch
 const label = (channel: unknown): string =>
   typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
 
-function run<C extends Channel>(
+function run<C extends EngineChannel>(
   handlers: HandlerTable,
   channel: C,
   request: ParsedRequestOf<C>,

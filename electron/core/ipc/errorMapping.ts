@@ -1,5 +1,6 @@
 import { errorMessages, IpcFailure, type ErrorCode, type IpcError } from '../../../shared/ipc';
 import { BadResponseError, HttpStatusError, ServerUnreachableError } from '../http/httpErrors';
+import { CommandFailure, LinkDownError } from '../net/commandClient';
 import { StoreVersionError } from '../store/migrate';
 
 const byHttpStatus: Readonly<Record<number, ErrorCode>> = {
@@ -7,6 +8,7 @@ const byHttpStatus: Readonly<Record<number, ErrorCode>> = {
   401: 'invalid-credentials',
   404: 'user-not-found',
   409: 'username-taken',
+  429: 'rate-limited',
 };
 
 /**
@@ -23,6 +25,9 @@ export function toIpcError(error: unknown): IpcError {
     return describe(code ?? 'server-error');
   }
   if (error instanceof BadResponseError) return describe('server-error');
+  if (error instanceof LinkDownError) return describe('offline');
+  if (error instanceof CommandFailure)
+    return describe(error.code === 'rate-limited' ? 'rate-limited' : 'server-error');
   // Opening the account's database failed in a way the user can act on (update the app).
   if (error instanceof StoreVersionError) return { code: 'internal', message: error.message };
   return describe('internal');

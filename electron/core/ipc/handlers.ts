@@ -1,14 +1,23 @@
 import { createAuthHandlers } from './authHandlers';
+import { createConnectionHandlers } from './connectionHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import type { HandlerContext } from './handlerContext';
 import type { HandlerTable } from './handlerTable';
 import { createMessageHandlers } from './messageHandlers';
+import { createSearchContext } from '../search/ipc/searchContext';
+import { createSearchHandlers } from '../search/ipc/searchHandlers';
+import { createSettingsHandlers } from './settingsHandlers';
+import { createSyncHandlers } from './syncHandlers';
 
 /** Every channel's handler; `satisfies` makes a missing one a type error. */
 export function createHandlerTable(ctx: HandlerContext): HandlerTable {
   return {
     ...createAuthHandlers(ctx),
+    ...createConnectionHandlers(ctx),
     ...createConversationHandlers(ctx),
     ...createMessageHandlers(ctx),
+    ...createSyncHandlers(ctx),
+    ...createSettingsHandlers(ctx),
+    ...createSearchHandlers(createSearchContext(ctx).handlers),
   } satisfies HandlerTable;
 }

@@ -8,44 +8,59 @@ import {
   loginResponseSchema,
   type Envelope,
 } from '../../../shared/protocol';
-import type { TimerHandle, Timers } from '../deps/clock';
+import type { Clock, TimerHandle, Timers } from '../deps/clock';
 import type { Logger } from '../deps/logger';
 import { SocketState, type WebSocketConstructor, type WebSocketLike } from '../deps/webSocket';
+import type { Keepalive } from '../domain/senseModes';
 import type { EngineTuning } from '../tuning';
 import { backoffDelay } from './backoff';
 import { keepaliveFrame, loginFrame, logoutFrame } from './frames';
 
-export type ConnectionState = 'idle' | 'connecting' | 'ready' | 'waiting' | 'stopped';
+/**
+ * `stopped`: halted by the server (kickout, a refused login) until `restart`; `closed`: ended
+ * by `stop`, for good.
+ */
+export type ConnectionPhase = 'idle' | 'connecting' | 'ready' | 'waiting' | 'stopped' | 'closed';
 
 export type ConnectionEvent =
+  /** A new attempt opens a socket. */
+  | Readonly<{ type: 'connecting'; attempt: number }>
   /** Logged in (again): the moment to resend whatever is unacknowledged. */
   | Readonly<{ type: 'ready'; firstLoginTime: number }>
   /** A data (2) or ACK (4) frame after login. */
   | Readonly<{ type: 'frame'; frame: Envelope }>
-  /** The server refused the login; `retrying` says whether the connection tries again. */
+  /** A keepalive answer (51); a Tidings server puts the sync cursors in it. */
+  | Readonly<{ type: 'keepalive-answer'; dataContent: string | null }>
+  /** The server refused the login; `retrying` says whether the connection tries again by itself. */
   | Readonly<{ type: 'rejected'; code: number; retrying: boolean }>
-  /** Another login replaced this one (54); the connection stops for good. */
+  /** The server ended the session (54); the connection halts until `restart`. */
   | Readonly<{ type: 'kicked'; code: number }>
-  /** The link went away; a reconnect is scheduled. */
-  | Readonly<{ type: 'lost'; reason: string }>;
+  /** The link went away. */
+  | Readonly<{ type: 'lost'; reason: string }>
+  /** The next attempt is scheduled. */
+  | Readonly<{ type: 'waiting'; nextAttemptAt: number; attempt: number }>;
 
 export type ConnectionOptions = Readonly<{
   url: string;
   userId: string;
-  token: string;
   deviceId: string;
+  /** The access token to log in with, read at every attempt (it changes after a refresh). */
+  token(): string;
+  /** Announce Tidings' capabilities in the login `extra`; off for a stock server. */
+  announce: boolean;
+  /** The first-login time kept from earlier runs (0 = this is a fresh, user-started login). */
+  firstLoginTime: number;
+  keepalive: Keepalive;
   WebSocket: WebSocketConstructor;
   timers: Timers;
+  clock: Clock;
   random: () => number;
   logger: Logger;
-  tuning: Pick<
-    EngineTuning,
-    'keepaliveIntervalMs' | 'keepaliveTimeoutMs' | 'loginTimeoutMs' | 'reconnectBaseMs' | 'reconnectCapMs'
-  >;
+  tuning: Pick<EngineTuning, 'loginTimeoutMs' | 'reconnectBaseMs' | 'reconnectCapMs'>;
 }>;
 
 export type Connection = Readonly<{
-  state(): ConnectionState;
+  state(): ConnectionPhase;
   /** The server's first-login time for this session (0 before the first successful login). */
   firstLoginTime(): number;
   on(listener: (event: ConnectionEvent) => void): () => void;
@@ -54,7 +69,15 @@ export type Connection = Readonly<{
   send(frame: string): boolean;
   /** Skips the backoff wait, e.g. when the OS reports the network is back. */
   reconnectNow(): void;
-  /** Logs out and closes; no reconnect afterwards. */
+  /**
+   * Drops the current link (if any) and logs in again now, also after a halt. `fresh` logs in
+   * as the user did at sign-in (first-login time 0), which takes the session back from another
+   * login of this device.
+   */
+  restart(options?: Readonly<{ fresh?: boolean }>): void;
+  /** New keepalive timings, applied from the next beat (basic mode needs shorter ones). */
+  setKeepalive(keepalive: Keepalive): void;
+  /** Logs out and closes; nothing reconnects afterwards. */
   stop(): void;
 }>;
 
@@ -75,9 +98,10 @@ const ignore = (): void => {};
 export function createConnection(options: ConnectionOptions): Connection {
   const { timers, logger, tuning } = options;
   const listeners = new Set<(event: ConnectionEvent) => void>();
-  let state: ConnectionState = 'idle';
+  let phase: ConnectionPhase = 'idle';
   let socket: WebSocketLike | null = null;
-  let firstLoginTime = 0;
+  let firstLoginTime = options.firstLoginTime;
+  let keepalive = options.keepalive;
   let attempt = 0;
   let handshakeTimer: TimerHandle | null = null;
   let beatTimer: TimerHandle | null = null;
@@ -119,6 +143,12 @@ export function createConnection(options: ConnectionOptions): Connection {
     }
   };
 
+  const dropSocket = (code: number, reason: string): void => {
+    clearLinkTimers();
+    if (socket) release(socket, code, reason);
+    socket = null;
+  };
+
   const rawSend = (frame: string): boolean => {
     if (!socket || socket.readyState !== SocketState.open) return false;
     try {
@@ -133,34 +163,39 @@ export function createConnection(options: ConnectionOptions): Connection {
   const scheduleReconnect = (): void => {
     const delay = backoffDelay(attempt, tuning.reconnectBaseMs, tuning.reconnectCapMs, options.random);
     attempt += 1;
-    state = 'waiting';
+    phase = 'waiting';
+    const nextAttemptAt = options.clock.now() + delay;
     logger.info('connection.reconnect-scheduled', { delayMs: delay, attempt });
     reconnectTimer = timers.setTimeout(() => {
       reconnectTimer = null;
       connect();
     }, delay);
+    emit({ type: 'waiting', nextAttemptAt, attempt });
   };
 
-  /** The current link is unusable: drop it and, unless stopped, try again later. */
+  /** The current link is unusable: drop it and, unless halted, try again later. */
   const linkDown = (reason: string, retry = true): void => {
-    clearLinkTimers();
-    if (socket) release(socket, 4000, reason);
-    socket = null;
-    if (state === 'stopped') return;
+    dropSocket(4000, reason);
+    if (phase === 'closed' || phase === 'stopped') return;
     logger.info('connection.lost', { reason });
-    emit({ type: 'lost', reason });
-    if (retry) scheduleReconnect();
-    else state = 'stopped';
+    if (retry) {
+      phase = 'waiting';
+      emit({ type: 'lost', reason });
+      scheduleReconnect();
+    } else {
+      phase = 'stopped';
+      emit({ type: 'lost', reason });
+    }
   };
 
   const beat = (): void => {
-    beatTimer = timers.setTimeout(beat, tuning.keepaliveIntervalMs);
+    beatTimer = timers.setTimeout(beat, keepalive.intervalMs);
     rawSend(keepaliveFrame(options.userId));
     // The oldest unanswered beat sets the deadline; any 51 clears it.
     answerDeadline ??= timers.setTimeout(() => {
       answerDeadline = null;
       linkDown('keepalive-timeout');
-    }, tuning.keepaliveTimeoutMs);
+    }, keepalive.timeoutMs);
   };
 
   const onLoginAnswer = (frame: Envelope): void => {
@@ -180,9 +215,9 @@ export function createConnection(options: ConnectionOptions): Connection {
     handshakeTimer = clear(handshakeTimer);
     if (answer.value.firstLoginTime > 0) firstLoginTime = answer.value.firstLoginTime;
     attempt = 0;
-    state = 'ready';
+    phase = 'ready';
     logger.info('connection.ready', { userId: options.userId });
-    beatTimer = timers.setTimeout(beat, tuning.keepaliveIntervalMs);
+    beatTimer = timers.setTimeout(beat, keepalive.intervalMs);
     emit({ type: 'ready', firstLoginTime });
   };
 
@@ -199,19 +234,18 @@ export function createConnection(options: ConnectionOptions): Connection {
     const frame = decoded.value;
     switch (frame.type) {
       case FrameType.loginResponse:
-        if (state === 'connecting') onLoginAnswer(frame);
+        if (phase === 'connecting') onLoginAnswer(frame);
         return;
       case FrameType.keepaliveResponse:
         answerDeadline = clear(answerDeadline);
+        if (phase === 'ready') emit({ type: 'keepalive-answer', dataContent: frame.dataContent });
         return;
       case FrameType.kickout: {
         const payload = decodePayload(frame.dataContent, kickoutPayloadSchema);
         const code = payload.ok ? payload.value.code : -1;
         logger.warn('connection.kicked', { code });
-        clearLinkTimers();
-        if (socket) release(socket, 1000, 'kicked');
-        socket = null;
-        state = 'stopped';
+        dropSocket(1000, 'kicked');
+        phase = 'stopped';
         emit({ type: 'kicked', code });
         return;
       }
@@ -222,7 +256,7 @@ export function createConnection(options: ConnectionOptions): Connection {
       }
       case FrameType.data:
       case FrameType.ack:
-        if (state === 'ready') emit({ type: 'frame', frame });
+        if (phase === 'ready') emit({ type: 'frame', frame });
         return;
       default:
         return;
@@ -230,8 +264,9 @@ export function createConnection(options: ConnectionOptions): Connection {
   };
 
   function connect(): void {
-    if (state === 'stopped') return;
-    state = 'connecting';
+    if (phase === 'closed' || phase === 'stopped') return;
+    phase = 'connecting';
+    emit({ type: 'connecting', attempt });
     let s: WebSocketLike;
     try {
       s = new options.WebSocket(options.url);
@@ -249,8 +284,8 @@ export function createConnection(options: ConnectionOptions): Connection {
       rawSend(
         loginFrame({
           userId: options.userId,
-          token: options.token,
-          deviceId: options.deviceId,
+          token: options.token(),
+          deviceId: options.announce ? options.deviceId : null,
           firstLoginTime,
         }),
       );
@@ -263,31 +298,47 @@ export function createConnection(options: ConnectionOptions): Connection {
   }
 
   return Object.freeze({
-    state: () => state,
+    state: () => phase,
     firstLoginTime: () => firstLoginTime,
     on(listener: (event: ConnectionEvent) => void) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
     start() {
-      if (state === 'idle') connect();
+      if (phase === 'idle') connect();
     },
     send(frame: string) {
-      return state === 'ready' && rawSend(frame);
+      return phase === 'ready' && rawSend(frame);
     },
     reconnectNow() {
-      if (state !== 'waiting') return;
+      if (phase !== 'waiting') return;
       reconnectTimer = clear(reconnectTimer);
       attempt = 0;
       connect();
     },
+    restart(restartOptions?: Readonly<{ fresh?: boolean }>) {
+      if (phase === 'closed') return;
+      reconnectTimer = clear(reconnectTimer);
+      dropSocket(1000, 'restart');
+      if (restartOptions?.fresh) firstLoginTime = 0;
+      attempt = 0;
+      phase = 'idle';
+      connect();
+    },
+    setKeepalive(next: Keepalive) {
+      keepalive = next;
+      if (phase === 'ready') {
+        beatTimer = clear(beatTimer);
+        beatTimer = timers.setTimeout(beat, keepalive.intervalMs);
+      }
+    },
     stop() {
-      if (state === 'stopped') return;
-      const wasReady = state === 'ready';
+      if (phase === 'closed') return;
+      const wasReady = phase === 'ready';
       reconnectTimer = clear(reconnectTimer);
       clearLinkTimers();
       if (wasReady) rawSend(logoutFrame(options.userId));
-      state = 'stopped';
+      phase = 'closed';
       if (socket) release(socket, 1000, 'logout');
       socket = null;
     },

@@ -13,10 +13,16 @@ export type MessageRow = Readonly<{
   kind: string;
   body: string;
   status: MessageStatus;
+  recalled_at: number | null;
+  recalled_by: string | null;
+  deleted_at: number | null;
+  reply_to_seq: number | null;
+  mentions_me: number;
 }>;
 
 export type ConversationRow = Readonly<{
   id: string;
+  kind: 'direct' | 'group';
   peer_user_id: string | null;
   peer_username: string | null;
   peer_display_name: string | null;
@@ -26,6 +32,18 @@ export type ConversationRow = Readonly<{
   unread: number;
   created_at: number;
   updated_at: number;
+  draft: string;
+  pinned: number;
+  muted: number;
+  mentioned: number;
+  read_seq: number;
+  read_seq_synced: number;
+  peer_read_seq: number;
+  last_seq: number;
+  floor_seq: number | null;
+  cleared_seq: number;
+  history_start: number;
+  hidden: number;
 }>;
 
 export type OutboxRow = Readonly<{
@@ -35,13 +53,18 @@ export type OutboxRow = Readonly<{
   attempts: number;
   created_at: number;
   last_attempt_at: number | null;
+  failed_at: number | null;
 }>;
 
-function parseBody(json: string): Record<string, unknown> {
-  const value: unknown = JSON.parse(json);
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+export function parseBody(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 export function toMessage(row: MessageRow): Message {
@@ -53,8 +76,9 @@ export function toMessage(row: MessageRow): Message {
     outgoing: row.outgoing === 1,
     sentAt: row.sent_at,
     kind: row.kind,
-    body: parseBody(row.body),
+    body: row.recalled_at === null ? parseBody(row.body) : {},
     status: row.status,
+    recalled: row.recalled_at === null ? null : { by: row.recalled_by ?? row.sender_id, at: row.recalled_at },
   };
 }
 
@@ -78,5 +102,9 @@ export function toConversation(row: ConversationRow): Conversation {
         : { preview: row.last_preview, sentAt: row.last_sent_at, outgoing: row.last_outgoing === 1 },
     unread: row.unread,
     updatedAt: row.updated_at,
+    draft: row.draft,
+    pinned: row.pinned === 1,
+    muted: row.muted === 1,
+    mentioned: row.mentioned === 1,
   };
 }

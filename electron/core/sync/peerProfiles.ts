@@ -1,4 +1,5 @@
 import type { Conversation } from '../../../shared/ipc';
+import type { UserProfile } from '../../../shared/protocol';
 import type { Logger } from '../deps/logger';
 import type { ApiClient } from '../http/apiClient';
 import type { TaskTracker } from '../session/taskTracker';
@@ -10,9 +11,10 @@ export type PeerProfiles = Readonly<{
 }>;
 
 export type PeerProfilesDeps = Readonly<{
-  api: Pick<ApiClient, 'userById'>;
-  token: string;
-  store: Store;
+  api: Pick<ApiClient, 'userById'> | null;
+  /** Runs an HTTP call with the current access token (refreshed on 401). */
+  authed(call: (token: string) => Promise<UserProfile>): Promise<UserProfile>;
+  store: Pick<Store, 'updatePeer'>;
   tasks: TaskTracker;
   logger: Logger;
   onChanged(conversation: Conversation): void;
@@ -23,11 +25,12 @@ export function createPeerProfiles(deps: PeerProfilesDeps): PeerProfiles {
   const inFlight = new Set<string>();
   return Object.freeze({
     fill(conversationId: string, peerUserId: string) {
-      if (inFlight.has(conversationId)) return;
+      const api = deps.api;
+      if (api === null || inFlight.has(conversationId)) return;
       inFlight.add(conversationId);
       deps.tasks.run('peer-profile', async () => {
         try {
-          const profile = await deps.api.userById(deps.token, peerUserId);
+          const profile = await deps.authed((token) => api.userById(token, peerUserId));
           if (profile.userId !== peerUserId) {
             deps.logger.warn('peer-profile.mismatch', { conversationId });
             return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSchema } from '../models';
+import { accountSchema, senseModeSchema } from '../models';
 import type { ChannelSpec } from './spec';
 import { emptyRequest } from './spec';
 
@@ -8,6 +8,12 @@ const serverUrlSchema = z
   .trim()
   .url()
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
+
+const gatewayUrlSchema = z
+  .string()
+  .trim()
+  .url()
+  .refine((u) => /^wss?:\/\//i.test(u), 'must be a ws(s) URL');
 
 export const authChannels = {
   'auth:register': {
@@ -27,5 +33,21 @@ export const authChannels = {
     }),
     response: accountSchema,
   },
+  /**
+   * Basic mode: a stock MobileIMSDK v6 server, which accepts any user id with a token its
+   * application checks. One-to-one text only.
+   */
+  'auth:loginBasic': {
+    request: z.object({
+      wsUrl: gatewayUrlSchema,
+      userId: z.string().trim().min(1).max(64),
+      token: z.string().max(4096).default(''),
+      senseMode: senseModeSchema.default('5S'),
+    }),
+    response: accountSchema,
+  },
+  /** Signs out: stops the connection and forgets the stored credentials (local history stays). */
+  'auth:logout': { request: emptyRequest, response: z.null() },
+  /** The signed-in account, also after a restart (the engine reconnects by itself); null if none. */
   'auth:current': { request: emptyRequest, response: accountSchema.nullable() },
 } as const satisfies Record<string, ChannelSpec>;

@@ -55,6 +55,13 @@ export function createEngineClient(dataDir: string, options: Partial<EngineHostO
       account = await call('auth:login', { serverUrl, username, password: 'password-123' });
       return account;
     },
+    /** The account the engine signed in again by itself (after a restart on the same data dir). */
+    async restored(): Promise<Account> {
+      const current = await call('auth:current', {});
+      if (!current) throw new Error('no account was restored');
+      account = current;
+      return current;
+    },
     get account(): Account {
       if (!account) throw new Error('not registered');
       return account;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { directConversationId } from '../../../../shared/protocol';
-import { startServer, waitFor, type ServerProcess } from '../../../helpers/serverProcess';
+import { waitFor, type ServerProcess } from '../../../helpers/serverProcess';
 import { createEngineClient, type EngineClient } from '../helpers/engineClient';
 import { useTempDirs } from '../helpers/tempDirs';
+import { startTestServer } from './realServer';
 
 const newDir = useTempDirs('tidings-it-');
 let server: ServerProcess;
@@ -10,7 +11,7 @@ let alice: EngineClient;
 let bob: EngineClient;
 
 beforeAll(async () => {
-  server = await startServer({ dataDir: newDir() });
+  server = await startTestServer();
   alice = createEngineClient(newDir());
   bob = createEngineClient(newDir());
   await alice.register(server.url, 'alice', 'Alice');
@@ -30,6 +31,9 @@ describe('two engines against the real server', () => {
       id: directConversationId(alice.account.userId, bob.account.userId),
       title: 'Bob',
       peer: { userId: bob.account.userId, username: 'bob' },
+    });
+    await waitFor(async () => (await alice.call('connection:get', {})).status === 'online', {
+      what: 'online',
     });
 
     const text = '你好 bob 👋';
@@ -52,63 +56,101 @@ describe('two engines against the real server', () => {
       seq: 1,
     });
     await alice.waitForStatus(sent.id, 'sent');
+    // The sender's own device learns the sequence from its own inbox.
+    await waitFor(() => alice.messageEvents().some((m) => m.id === sent.id && m.seq === 1), { what: 'seq' });
 
     const rows = bob.query<{ fp: string; body: string; status: string; seq: number }>(
       'SELECT fp, body, status, seq FROM messages WHERE fp = ?',
       sent.id,
     );
     expect(rows).toEqual([{ fp: sent.id, body: JSON.stringify({ text }), status: 'received', seq: 1 }]);
-    expect(alice.query('SELECT fp, status FROM messages')).toEqual([{ fp: sent.id, status: 'sent' }]);
+    expect(alice.query('SELECT fp, status, seq FROM messages')).toEqual([
+      { fp: sent.id, status: 'sent', seq: 1 },
+    ]);
     expect(alice.query('SELECT * FROM outbox')).toEqual([]);
 
-    // Bob learns who wrote from the server, and the conversation shows one unread message.
     await waitFor(() => bob.conversationEvents().some((c) => c.title === 'Alice'), {
       what: 'alice’s profile',
     });
     expect(await bob.call('conversations:list', {})).toMatchObject([
       { id: conversation.id, title: 'Alice', unread: 1, lastMessage: { preview: text, outgoing: false } },
     ]);
-    expect(await bob.call('messages:list', { conversationId: conversation.id })).toMatchObject([
-      { id: sent.id, body: { text } },
-    ]);
   });
 
-  it('carries a reply back, in order, in both timelines', async () => {
+  it('carries a reply back, and a read mark turns the sender’s message read', async () => {
     const conversationId = directConversationId(alice.account.userId, bob.account.userId);
-    const reply = await bob.call('messages:send', { conversationId, text: 'hi alice' });
+    const reply = await bob.call('messages:send', { conversationId, text: 'hi alice', replyToSeq: 1 });
     await alice.waitForText('hi alice');
     await bob.waitForStatus(reply.id, 'sent');
     const texts = (list: Array<{ body: Record<string, unknown> }>) => list.map((m) => m.body.text);
     expect(texts(await alice.call('messages:list', { conversationId }))).toEqual(['你好 bob 👋', 'hi alice']);
     expect(texts(await bob.call('messages:list', { conversationId }))).toEqual(['你好 bob 👋', 'hi alice']);
+    const [, withReply] = await alice.call('messages:list', { conversationId });
+    expect(withReply?.body.replyTo).toMatchObject({ seq: 1 });
+
+    expect((await alice.call('conversations:markRead', { conversationId })).unread).toBe(0);
+    await waitFor(() => bob.messageEvents().some((m) => m.id === reply.id && m.status === 'read'), {
+      what: 'bob’s reply read by alice',
+    });
     alice.assertNoErrors();
     bob.assertNoErrors();
   });
 
-  it('a sign-in on another device kicks the first engine, which then stops reconnecting', async () => {
-    const other = createEngineClient(newDir());
+  it('echoes to the user’s other device: what one sends shows as sent on the other, and reads follow', async () => {
+    const laptop = createEngineClient(newDir());
     try {
-      const account = await other.login(server.url, 'alice');
-      expect(account).toEqual(alice.account);
-      expect(await other.call('auth:current', {})).toEqual(account);
-      // A new device starts with an empty local history; what was delivered is not replayed.
-      expect(await other.call('conversations:list', {})).toEqual([]);
-
-      await waitFor(() => alice.logger.count('connection.kicked') === 1, { what: 'kickout' });
-      const kickedAt = alice.logger.entries.findIndex((e) => e.event === 'connection.kicked');
-      // A full round trip through the new session, then check the old one never tried again.
-      const conversation = await other.call('conversations:open', { username: 'bob' });
-      const sent = await other.call('messages:send', {
-        conversationId: conversation.id,
-        text: 'from the laptop',
-      });
+      await laptop.login(server.url, 'alice');
+      const conversationId = directConversationId(alice.account.userId, bob.account.userId);
+      // A new device fills up from the server, including what alice sent from the first one.
+      await laptop.waitForText('你好 bob 👋');
+      const fromLaptop = await laptop.call('messages:send', { conversationId, text: 'from the laptop' });
       await bob.waitForText('from the laptop');
-      await other.waitForStatus(sent.id, 'sent');
-      const after = alice.logger.entries.slice(kickedAt + 1).map((e) => e.event);
+      const echoed = await alice.waitForText('from the laptop');
+      expect(echoed).toMatchObject({ id: fromLaptop.id, outgoing: true, status: 'sent' });
+      // Another device of the same user is its own session: the first one was not kicked.
+      expect(alice.logger.count('connection.kicked')).toBe(0);
+      const fromBob = await bob.call('messages:send', { conversationId, text: 'seen anywhere?' });
+      await alice.waitForText('seen anywhere?');
+      await laptop.waitForText('seen anywhere?');
+      await laptop.call('conversations:markRead', { conversationId });
+      await waitFor(async () => (await alice.call('conversations:list', {}))[0]?.unread === 0, {
+        what: 'read on the other device',
+      });
+      await bob.waitForStatus(fromBob.id, 'read');
+    } finally {
+      await laptop.close();
+    }
+  });
+
+  it('a fresh sign-in of the same device in another process kicks the first engine, which stops', async () => {
+    const dataDir = newDir();
+    const first = createEngineClient(dataDir);
+    const second = createEngineClient(dataDir, { autoRestore: false });
+    try {
+      await first.login(server.url, 'bob');
+      await waitFor(async () => (await first.call('connection:get', {})).status === 'online', {
+        what: 'online',
+      });
+      await second.login(server.url, 'bob');
+      await waitFor(async () => (await first.call('connection:get', {})).status === 'kicked', {
+        what: 'kicked',
+      });
+      expect(await first.call('connection:get', {})).toEqual({
+        status: 'kicked',
+        mode: 'tidings',
+        reason: 'other-login',
+      });
+      const kickedAt = first.logger.entries.findIndex((e) => e.event === 'connection.kicked');
+      const conversationId = directConversationId(alice.account.userId, bob.account.userId);
+      const sent = await second.call('messages:send', { conversationId, text: 'second process' });
+      await alice.waitForText('second process');
+      await second.waitForStatus(sent.id, 'sent');
+      const after = first.logger.entries.slice(kickedAt + 1).map((e) => e.event);
       expect(after).not.toContain('connection.reconnect-scheduled');
       expect(after).not.toContain('connection.ready');
     } finally {
-      await other.close();
+      await first.close();
+      await second.close();
     }
   });
 });

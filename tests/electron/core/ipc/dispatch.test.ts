@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelNames, IpcFailure, type Account } from '../../../../shared/ipc';
+import { channelNames, IpcFailure, isShellChannel, type Account } from '../../../../shared/ipc';
 import { createDispatch } from '../../../../electron/core/ipc/dispatch';
 import type { HandlerTable } from '../../../../electron/core/ipc/handlerTable';
 import { HttpStatusError, ServerUnreachableError } from '../../../../electron/core/http/httpErrors';
@@ -10,18 +10,18 @@ const account: Account = {
   username: 'alice',
   displayName: 'Alice',
   serverUrl: 'http://127.0.0.1:1',
+  mode: 'tidings',
 };
+
+const engineChannels = channelNames.filter((c) => !isShellChannel(c));
 
 function table(overrides: Partial<HandlerTable> = {}): HandlerTable {
   const unused = (): Promise<never> => Promise.reject(new Error('not used in this test'));
+  const all = Object.fromEntries(engineChannels.map((c) => [c, unused])) as unknown as HandlerTable;
   return {
-    'auth:register': unused,
-    'auth:login': unused,
+    ...all,
     'auth:current': () => Promise.resolve(account),
     'conversations:list': () => Promise.resolve([]),
-    'conversations:open': unused,
-    'messages:list': unused,
-    'messages:send': unused,
     ...overrides,
   };
 }
@@ -35,6 +35,13 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'unknown-channel' },
     });
+  });
+
+  it('leaves the shell’s own channels to the shell', async () => {
+    const dispatch = createDispatch(table(), createCaptureLogger());
+    const shell = channelNames.filter((c) => isShellChannel(c));
+    for (const channel of shell)
+      expect(await dispatch(channel, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
   it('validates the request with the contract schema and reports zod’s message', async () => {
@@ -157,6 +164,6 @@ describe('dispatch', () => {
     // @ts-expect-error: a table without 'messages:send' is not a HandlerTable.
     const incomplete: HandlerTable = withoutSend;
     expect(Object.keys(incomplete)).not.toContain('messages:send');
-    expect(Object.keys(table()).sort()).toEqual([...channelNames].sort());
+    expect(Object.keys(table()).sort()).toEqual([...engineChannels].sort());
   });
 });

@@ -6,30 +6,36 @@ import { createFakeSocketFactory } from '../helpers/fakeWebSocket';
 import { createManualTime } from '../helpers/manualTime';
 
 const tuning = {
-  keepaliveIntervalMs: 15_000,
-  keepaliveTimeoutMs: 20_000,
   loginTimeoutMs: 10_000,
   reconnectBaseMs: 1_000,
   reconnectCapMs: 30_000,
 };
 
-function setup(random = () => 0.5) {
+function setup(random = () => 0.5, options: { announce?: boolean; firstLoginTime?: number } = {}) {
   const time = createManualTime();
   const sockets = createFakeSocketFactory();
-  const events: ConnectionEvent[] = [];
+  const all: ConnectionEvent[] = [];
+  let token = 'secret-token';
   const connection = createConnection({
     url: 'ws://server.test/websocket',
     userId: 'u1',
-    token: 'secret-token',
+    token: () => token,
     deviceId: 'device-1',
+    announce: options.announce ?? true,
+    firstLoginTime: options.firstLoginTime ?? 0,
+    keepalive: { intervalMs: 15_000, timeoutMs: 20_000 },
     WebSocket: sockets.WebSocket,
     timers: time,
+    clock: time,
     random,
     logger: createCaptureLogger(),
     tuning,
   });
-  connection.on((event) => events.push(event));
-  return { time, sockets, events, connection };
+  connection.on((event) => all.push(event));
+  // The outcomes; attempts and schedules are checked on `all`.
+  const outcomes = (): ConnectionEvent[] =>
+    all.filter((e) => e.type !== 'connecting' && e.type !== 'waiting');
+  return { time, sockets, outcomes, all, connection, setToken: (next: string) => void (token = next) };
 }
 
 function loginPayload(dataContent: string | null) {
@@ -51,7 +57,7 @@ function answerLogin(
 
 describe('connection', () => {
   it('logs in with the token, device id and capabilities, and is ready on code 0', () => {
-    const { sockets, events, connection } = setup();
+    const { sockets, outcomes, connection } = setup();
     connection.start();
     const socket = sockets.last();
     expect(socket.url).toBe('ws://server.test/websocket');
@@ -64,7 +70,67 @@ describe('connection', () => {
     expect(connection.state()).toBe('connecting');
     answerLogin(socket);
     expect(connection.state()).toBe('ready');
-    expect(events).toEqual([{ type: 'ready', firstLoginTime: 111 }]);
+    expect(outcomes()).toEqual([{ type: 'ready', firstLoginTime: 111 }]);
+  });
+
+  it('logs in as a stock client (no extra) when it must not announce Tidings', () => {
+    const { sockets, connection } = setup(() => 0.5, { announce: false });
+    connection.start();
+    sockets.last().open();
+    expect(loginPayload(sockets.last().frames()[0]?.dataContent ?? null).extra).toBeNull();
+  });
+
+  it('resends a first-login time kept from an earlier run, and reads the token at every attempt', () => {
+    const { time, sockets, connection, setToken } = setup(() => 0, { firstLoginTime: 777 });
+    connection.start();
+    sockets.last().open();
+    expect(loginPayload(sockets.last().frames()[0]?.dataContent ?? null).firstLoginTime).toBe(777);
+    setToken('fresh-token');
+    sockets.last().drop();
+    time.advance(0);
+    sockets.last().open();
+    expect(loginPayload(sockets.last().frames()[0]?.dataContent ?? null)).toMatchObject({
+      loginToken: 'fresh-token',
+      firstLoginTime: 777,
+    });
+  });
+
+  it('announces each attempt and when the next one is due', () => {
+    const { time, sockets, all, connection } = setup(() => 0.5);
+    connection.start();
+    sockets.last().drop();
+    expect(all).toEqual([
+      { type: 'connecting', attempt: 0 },
+      { type: 'lost', reason: 'closed-1006' },
+      { type: 'waiting', nextAttemptAt: time.now() + 500, attempt: 1 },
+    ]);
+  });
+
+  it('restarts after a halt, fresh when asked (first-login time 0), and shortens the keepalive on request', () => {
+    const { time, sockets, connection } = setup(() => 0);
+    connection.start();
+    sockets.last().open();
+    answerLogin(sockets.last(), 0, 555);
+    sockets.last().receive({ type: FrameType.kickout, from: '0', dataContent: JSON.stringify({ code: 1 }) });
+    expect(connection.state()).toBe('stopped');
+    connection.restart({ fresh: true });
+    sockets.last().open();
+    expect(loginPayload(sockets.last().frames()[0]?.dataContent ?? null).firstLoginTime).toBe(0);
+    answerLogin(sockets.last(), 0, 556);
+    connection.setKeepalive({ intervalMs: 5_000, timeoutMs: 8_000 });
+    time.advance(5_000);
+    expect(sockets.last().frames().at(-1)).toMatchObject({ type: FrameType.keepalive });
+  });
+
+  it('hands keepalive answers on, with their content', () => {
+    const { sockets, all, connection } = setup();
+    connection.start();
+    sockets.last().open();
+    answerLogin(sockets.last());
+    sockets
+      .last()
+      .receive({ type: FrameType.keepaliveResponse, from: '0', dataContent: '{"cursors":{"inbox":3}}' });
+    expect(all.at(-1)).toEqual({ type: 'keepalive-answer', dataContent: '{"cursors":{"inbox":3}}' });
   });
 
   it('resends the server’s firstLoginTime on an automatic re-login', () => {
@@ -81,7 +147,7 @@ describe('connection', () => {
   });
 
   it('sends keepalives and declares the link lost when no 51 arrives in time', () => {
-    const { time, sockets, events, connection } = setup();
+    const { time, sockets, outcomes, connection } = setup();
     connection.start();
     const socket = sockets.last();
     socket.open();
@@ -94,7 +160,7 @@ describe('connection', () => {
     time.advance(19_999);
     expect(connection.state()).toBe('ready');
     time.advance(1);
-    expect(events.at(-1)).toEqual({ type: 'lost', reason: 'keepalive-timeout' });
+    expect(outcomes().at(-1)).toEqual({ type: 'lost', reason: 'keepalive-timeout' });
     expect(connection.state()).toBe('waiting');
     expect(socket.closedWith).not.toBeNull();
   });
@@ -119,11 +185,11 @@ describe('connection', () => {
   });
 
   it('retries when the login is not answered before the deadline', () => {
-    const { time, sockets, events, connection } = setup(() => 0);
+    const { time, sockets, outcomes, connection } = setup(() => 0);
     connection.start();
     sockets.last().open();
     time.advance(10_000);
-    expect(events).toEqual([{ type: 'lost', reason: 'login-timeout' }]);
+    expect(outcomes()).toEqual([{ type: 'lost', reason: 'login-timeout' }]);
     time.advance(0);
     expect(sockets.sockets).toHaveLength(2);
   });
@@ -133,7 +199,7 @@ describe('connection', () => {
     busy.connection.start();
     busy.sockets.last().open();
     answerLogin(busy.sockets.last(), LoginCode.serverBusy);
-    expect(busy.events[0]).toEqual({ type: 'rejected', code: LoginCode.serverBusy, retrying: true });
+    expect(busy.outcomes()[0]).toEqual({ type: 'rejected', code: LoginCode.serverBusy, retrying: true });
     busy.time.advance(0);
     expect(busy.sockets.sockets).toHaveLength(2);
 
@@ -141,20 +207,24 @@ describe('connection', () => {
     expired.connection.start();
     expired.sockets.last().open();
     answerLogin(expired.sockets.last(), LoginCode.tokenExpired);
-    expect(expired.events[0]).toEqual({ type: 'rejected', code: LoginCode.tokenExpired, retrying: false });
+    expect(expired.outcomes()[0]).toEqual({
+      type: 'rejected',
+      code: LoginCode.tokenExpired,
+      retrying: false,
+    });
     expect(expired.connection.state()).toBe('stopped');
     expired.time.advance(120_000);
     expect(expired.sockets.sockets).toHaveLength(1);
   });
 
   it('stops reconnecting after a kickout', () => {
-    const { time, sockets, events, connection } = setup(() => 0);
+    const { time, sockets, outcomes, connection } = setup(() => 0);
     connection.start();
     sockets.last().open();
     answerLogin(sockets.last());
     sockets.last().receive({ type: FrameType.kickout, from: '0', dataContent: JSON.stringify({ code: 1 }) });
     sockets.last().drop(1000);
-    expect(events.at(-1)).toEqual({ type: 'kicked', code: 1 });
+    expect(outcomes().at(-1)).toEqual({ type: 'kicked', code: 1 });
     expect(connection.state()).toBe('stopped');
     time.advance(120_000);
     expect(sockets.sockets).toHaveLength(1);
@@ -162,7 +232,7 @@ describe('connection', () => {
   });
 
   it('passes data and ACK frames on only after login, and ignores binary and malformed frames', () => {
-    const { sockets, events, connection } = setup();
+    const { sockets, outcomes, connection } = setup();
     connection.start();
     const socket = sockets.last();
     socket.open();
@@ -171,7 +241,7 @@ describe('connection', () => {
     socket.receiveRaw(Buffer.from('{"type":4}'));
     socket.receiveRaw('not json');
     socket.receive({ type: FrameType.ack, from: 'u2', dataContent: 'fp-1' });
-    const frames = events.flatMap((e) => (e.type === 'frame' ? [e.frame] : []));
+    const frames = outcomes().flatMap((e) => (e.type === 'frame' ? [e.frame] : []));
     expect(frames).toHaveLength(1);
     expect(frames[0]).toMatchObject({ type: FrameType.ack, dataContent: 'fp-1' });
   });
@@ -187,7 +257,7 @@ describe('connection', () => {
     connection.stop();
     expect(socket.frames().at(-1)).toMatchObject({ type: FrameType.logout, from: 'u1' });
     expect(socket.closedWith?.code).toBe(1000);
-    expect(connection.state()).toBe('stopped');
+    expect(connection.state()).toBe('closed');
     expect(time.pending()).toBe(0);
     socket.drop();
     expect(sockets.sockets).toHaveLength(1);

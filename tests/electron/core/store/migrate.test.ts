@@ -8,15 +8,21 @@ import {
   StoreVersionError,
   type Migration,
 } from '../../../../electron/core/store/migrate';
-import { migrations } from '../../../../electron/core/store/migrations';
-import { tempDir } from '../../../helpers/serverProcess';
+import { ENGINE_MIGRATION_MAX, migrations } from '../../../../electron/core/store/migrations';
+import { useTempDirs } from '../helpers/tempDirs';
+
+const newDir = useTempDirs();
+const newest = migrations.at(-1)?.version ?? 0;
+const applied = (db: Database.Database): number[] =>
+  db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
 
 describe('migrate', () => {
-  it('numbers migrations 1..N and brings a new file to the newest version in WAL mode', () => {
+  it('numbers the engine migrations 1..N within its reserved range and opens a new file in WAL mode', () => {
     migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
-    const file = path.join(tempDir(), 'a', 'tidings.db');
-    const db = openDatabase(file);
-    expect(currentVersion(db)).toBe(migrations.length);
+    expect(newest).toBeLessThanOrEqual(ENGINE_MIGRATION_MAX);
+    const db = openDatabase(path.join(newDir(), 'a', 'tidings.db'));
+    expect(currentVersion(db)).toBe(newest);
+    expect(applied(db)).toEqual(migrations.map((m) => m.version));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
@@ -24,23 +30,23 @@ describe('migrate', () => {
 
   it('is a no-op on a file that is already current', () => {
     const db = new Database(':memory:');
-    expect(migrate(db, migrations)).toEqual({ from: 0, to: migrations.length });
-    expect(migrate(db, migrations)).toEqual({ from: migrations.length, to: migrations.length });
+    expect(migrate(db, migrations)).toMatchObject({ from: 0, to: newest });
+    expect(migrate(db, migrations)).toEqual({ from: newest, to: newest, applied: [] });
   });
 
   it('refuses a file written by a newer version, with a clear message, and leaves it untouched', () => {
-    const file = path.join(tempDir(), 'tidings.db');
+    const file = path.join(newDir(), 'tidings.db');
     const raw = new Database(file);
-    raw.pragma(`user_version = ${migrations.length + 5}`);
+    raw.pragma(`user_version = ${newest + 50}`);
     raw.close();
     expect(() => openDatabase(file)).toThrow(StoreVersionError);
     expect(() => openDatabase(file)).toThrow(/schema version \d+.*knows only up to \d+.*Update Tidings/);
     const again = new Database(file);
-    expect(currentVersion(again)).toBe(migrations.length + 5);
+    expect(currentVersion(again)).toBe(newest + 50);
     again.close();
   });
 
-  it('rolls a failing migration back to the previous whole version', () => {
+  it('rolls a failing migration back to the previous whole step', () => {
     const db = new Database(':memory:');
     const steps: Migration[] = [
       { version: 1, name: 'one', up: (d) => d.exec('CREATE TABLE one (x INTEGER)') },
@@ -55,13 +61,48 @@ describe('migrate', () => {
     ];
     expect(() => migrate(db, steps)).toThrow('boom');
     expect(currentVersion(db)).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(['one']);
+    expect(applied(db)).toEqual([1]);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['one', 'schema_migrations']);
   });
 
-  it('rejects a migration list with a gap', () => {
+  it('rejects two migrations with the same number', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [{ version: 2, name: 'two', up: () => {} }])).toThrow(/expected 1/);
+    const step = (name: string): Migration => ({ version: 2, name, up: () => {} });
+    expect(() => migrate(db, [step('a'), step('b')])).toThrow(/share version 2/);
+  });
+
+  it('runs an engine step added below an extension step that was applied before it', () => {
+    const db = new Database(':memory:');
+    const made: string[] = [];
+    const step = (version: number): Migration => ({
+      version,
+      name: `m${version}`,
+      up: () => void made.push(`m${version}`),
+    });
+    migrate(db, [step(1), step(10)]);
+    expect(currentVersion(db)).toBe(10);
+    // A later build adds engine step 2: it must run although user_version is already 10.
+    expect(migrate(db, [step(1), step(2), step(10)]).applied).toEqual([2]);
+    expect(made).toEqual(['m1', 'm10', 'm2']);
+    expect(currentVersion(db)).toBe(10);
+  });
+
+  it('adopts a file from before schema_migrations existed (user_version only)', () => {
+    const db = new Database(':memory:');
+    const made: number[] = [];
+    const step = (version: number): Migration => ({
+      version,
+      name: `m${version}`,
+      up: () => void made.push(version),
+    });
+    db.pragma('user_version = 1');
+    expect(migrate(db, [step(1), step(2)]).applied).toEqual([2]);
+    expect(made).toEqual([2]);
+    expect(applied(db)).toEqual([1, 2]);
   });
 });
 

@@ -1,44 +1,37 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Conversation, Message } from '../../../../shared/ipc';
 import {
   decodeFrame,
+  encodeFrame,
   FrameType,
   Typeu,
+  type Envelope,
   type EnvelopeInput,
-  type WireMessage,
+  type Hello,
+  type Notify,
 } from '../../../../shared/protocol';
-import { encodeFrame } from '../../../../shared/protocol';
 import { noopLogger } from '../../../../electron/core/deps/logger';
-import { createSqliteStore } from '../../../../electron/core/store/sqliteStore';
-import type { Store } from '../../../../electron/core/store/store';
 import { createInboundHandler } from '../../../../electron/core/sync/inboundHandler';
+import { createInThreadStore } from '../helpers/inThreadStore';
 import { createManualTime } from '../helpers/manualTime';
 import { createTestTasks } from '../helpers/tasks';
-import { useTempDirs } from '../helpers/tempDirs';
 
-const newDir = useTempDirs();
-let stores: Store[] = [];
-afterEach(async () => {
-  for (const store of stores) await store.close();
-  stores = [];
-});
-
-function setup() {
-  const store = createSqliteStore(path.join(newDir(), 'tidings.db'));
-  stores.push(store);
+function setup(basic = false) {
+  const store = createInThreadStore({ mode: basic ? 'basic' : 'tidings' });
   const sent: string[] = [];
   const acknowledged: string[] = [];
   const refused: string[] = [];
-  const profiles: string[] = [];
-  const messages: Message[] = [];
-  const conversations: Conversation[] = [];
+  const replies: Envelope[] = [];
+  const hellos: Hello[] = [];
+  const notifies: Notify[] = [];
+  const pushed: Array<[Message, Conversation]> = [];
   const tasks = createTestTasks();
   const handle = createInboundHandler({
     me: 'alice',
+    basic: () => basic,
     store,
     outbox: { acknowledge: (fp) => acknowledged.push(fp), refuse: (fp) => refused.push(fp) },
-    peerProfiles: { fill: (_conversationId, peer) => profiles.push(peer) },
+    commands: { onReply: (frame) => replies.push(frame) > 0 },
     send: (frame) => {
       sent.push(frame);
       return true;
@@ -46,38 +39,17 @@ function setup() {
     clock: createManualTime(),
     tasks,
     logger: noopLogger,
-    onMessages: (_id, list) => messages.push(...list),
-    onConversations: (list) => conversations.push(...list),
+    onHello: (hello) => hellos.push(hello),
+    onNotify: (notify) => notifies.push(notify),
+    onPushed: (message, conversation) => pushed.push([message, conversation]),
   });
   const receive = (frame: EnvelopeInput) => {
     const decoded = decodeFrame(encodeFrame(frame));
     if (!decoded.ok) throw new Error(decoded.message);
     handle(decoded.value);
   };
-  return { store, sent, acknowledged, refused, profiles, messages, conversations, tasks, receive };
+  return { store, sent, acknowledged, refused, replies, hellos, notifies, pushed, tasks, receive };
 }
-
-const wire: WireMessage = {
-  id: 'm1',
-  conversationId: 'd:alice:bob',
-  seq: 1,
-  fp: 'fp-1',
-  senderId: 'bob',
-  sentAt: 1000,
-  kind: 'text',
-  body: { text: '你好 alice' },
-};
-
-const push = (message: WireMessage, extra: Partial<EnvelopeInput> = {}): EnvelopeInput => ({
-  type: FrameType.data,
-  typeu: Typeu.messagePush,
-  QoS: true,
-  from: message.senderId,
-  to: 'alice',
-  fp: message.fp,
-  dataContent: JSON.stringify(message),
-  ...extra,
-});
 
 const acks = (sent: string[]) =>
   sent.map((text) => {
@@ -86,70 +58,26 @@ const acks = (sent: string[]) =>
     return decoded.value;
   });
 
+const hello: Hello = {
+  server: { name: 'tidings', version: '1', capabilities: ['tidings/1'] },
+  deviceId: 'dev',
+  cursors: { inbox: 3 },
+  limits: { recallWindowMs: 120_000, maxTextLength: 8000 },
+};
+
 describe('inbound handler', () => {
-  it('stores a push, then ACKs it to the sender, and emits it with its conversation', async () => {
+  it('routes the server’s hello, notifies and command replies, and ignores them from anyone else', () => {
     const t = setup();
-    t.receive(push(wire));
-    expect(t.sent).toEqual([]); // not before it is stored
-    await t.tasks.idle();
-    expect(acks(t.sent)).toEqual([
-      expect.objectContaining({ type: FrameType.ack, from: 'alice', to: 'bob', dataContent: 'fp-1' }),
-    ]);
-    expect(t.messages.map((m) => [m.id, m.status, m.body])).toEqual([
-      ['fp-1', 'received', { text: '你好 alice' }],
-    ]);
-    expect(t.conversations.map((c) => [c.id, c.unread])).toEqual([['d:alice:bob', 1]]);
-    expect(t.profiles).toEqual(['bob']);
-  });
-
-  it('ACKs every duplicate but applies and emits it once', async () => {
-    const t = setup();
-    t.receive(push(wire));
-    t.receive(push(wire));
-    await t.tasks.idle();
-    t.receive(push(wire, { bridge: true }));
-    await t.tasks.idle();
-    expect(acks(t.sent).map((a) => a.dataContent)).toEqual(['fp-1', 'fp-1', 'fp-1']);
-    expect(acks(t.sent)[2]?.bridge).toBe(true);
-    expect(t.messages).toHaveLength(1);
-    expect(await t.store.listMessages(wire.conversationId, { limit: 10 })).toHaveLength(1);
-  });
-
-  it('ACKs and drops a malformed push or one from outside our conversations', async () => {
-    const t = setup();
-    t.receive(push(wire, { dataContent: '{"not":"a message"}', fp: 'bad-1' }));
-    t.receive(push({ ...wire, fp: 'fp-x', conversationId: 'd:bob:carol' }));
-    t.receive(push({ ...wire, fp: 'fp-y', senderId: 'mallory' }));
-    await t.tasks.idle();
-    expect(acks(t.sent).map((a) => a.dataContent)).toEqual(['bad-1', 'fp-x', 'fp-y']);
-    expect(t.messages).toEqual([]);
-  });
-
-  it('treats its own message pushed back as acknowledged', async () => {
-    const t = setup();
-    await t.store.openDirectConversation(
-      'd:alice:bob',
-      { userId: 'bob', username: 'bob', displayName: 'Bob' },
-      1,
-    );
-    await t.store.insertOutgoing(
-      {
-        id: 'fp-mine',
-        conversationId: 'd:alice:bob',
-        seq: null,
-        senderId: 'alice',
-        outgoing: true,
-        sentAt: 900,
-        kind: 'text',
-        body: { text: 'mine' },
-        status: 'sending',
-      },
-      { toUserId: 'bob', frame: '{}' },
-    );
-    t.receive(push({ ...wire, fp: 'fp-mine', senderId: 'alice', seq: 4 }));
-    await t.tasks.idle();
-    expect(t.messages.map((m) => [m.id, m.seq, m.status])).toEqual([['fp-mine', 4, 'sent']]);
-    expect(t.acknowledged).toEqual(['fp-mine']);
+    const fromServer = (typeu: number, body: unknown, from = '0') =>
+      t.receive({ type: FrameType.data, from, to: 'alice', typeu, dataContent: JSON.stringify(body) });
+    fromServer(Typeu.hello, hello);
+    fromServer(Typeu.notify, { cursors: { inbox: 4 } });
+    fromServer(Typeu.commandReply, { id: 'c1', ok: true, value: {} });
+    fromServer(Typeu.hello, hello, 'mallory');
+    fromServer(Typeu.notify, { cursors: 'nope' });
+    expect(t.hellos).toEqual([hello]);
+    expect(t.notifies).toEqual([{ cursors: { inbox: 4 } }]);
+    expect(t.replies).toHaveLength(1);
   });
 
   it('hands ACKs and refusals to the outbox', () => {
@@ -164,5 +92,43 @@ describe('inbound handler', () => {
     });
     expect(t.acknowledged).toEqual(['fp-out']);
     expect(t.refused).toEqual(['fp-bad']);
+  });
+
+  it('in basic mode, keeps a stock peer’s text once by fp and ACKs every copy after storing it', async () => {
+    const t = setup(true);
+    const text: EnvelopeInput = {
+      type: FrameType.data,
+      typeu: -1,
+      QoS: true,
+      from: 'bob',
+      to: 'alice',
+      fp: 'stock-1',
+      sm: 4242,
+      dataContent: 'plain text, not JSON',
+    };
+    t.receive(text);
+    t.receive(text);
+    await t.tasks.idle();
+    expect(acks(t.sent).map((a) => [a.from, a.to, a.dataContent])).toEqual([
+      ['alice', 'bob', 'stock-1'],
+      ['alice', 'bob', 'stock-1'],
+    ]);
+    expect(t.pushed.map(([m, c]) => [m.id, m.body, m.sentAt, m.seq, c.id])).toEqual([
+      ['stock-1', { text: 'plain text, not JSON' }, 4242, 1, 'd:alice:bob'],
+    ]);
+  });
+
+  it('ACKs what it does not understand so the sender stops retrying', () => {
+    const t = setup();
+    t.receive({
+      type: FrameType.data,
+      typeu: 77,
+      QoS: true,
+      from: 'bob',
+      to: 'alice',
+      fp: 'odd',
+      dataContent: 'x',
+    });
+    expect(acks(t.sent).map((a) => a.dataContent)).toEqual(['odd']);
   });
 });

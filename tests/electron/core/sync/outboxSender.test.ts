@@ -1,32 +1,22 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../../shared/ipc';
 import { noopLogger } from '../../../../electron/core/deps/logger';
-import type { ConnectionState } from '../../../../electron/core/net/connection';
-import { createSqliteStore } from '../../../../electron/core/store/sqliteStore';
-import type { Store } from '../../../../electron/core/store/store';
+import type { ConnectionPhase } from '../../../../electron/core/net/connection';
 import { createOutboxSender } from '../../../../electron/core/sync/outboxSender';
+import { createInThreadStore } from '../helpers/inThreadStore';
 import { createManualTime } from '../helpers/manualTime';
 import { createTestTasks } from '../helpers/tasks';
-import { useTempDirs } from '../helpers/tempDirs';
 
-const newDir = useTempDirs();
 const CONV = 'd:alice:bob';
-let stores: Store[] = [];
-afterEach(async () => {
-  for (const store of stores) await store.close();
-  stores = [];
-});
 
 async function setup(options: { maxSendAttempts?: number; file?: string } = {}) {
   const time = createManualTime();
-  const file = options.file ?? path.join(newDir(), 'tidings.db');
-  const store = createSqliteStore(file);
-  stores.push(store);
+  const store = createInThreadStore(options.file === undefined ? {} : { file: options.file });
   await store.openDirectConversation(CONV, { userId: 'bob', username: 'bob', displayName: 'Bob' }, 1);
-  const link = { state: 'ready' as ConnectionState, sent: [] as string[], accept: true };
+  const link = { state: 'ready' as ConnectionPhase, sent: [] as string[], accept: true };
   const changed: Message[] = [];
   const tasks = createTestTasks();
+  const budget = { retryIntervalMs: 3_000, maxSendAttempts: options.maxSendAttempts ?? 5 };
   const sender = createOutboxSender({
     store,
     connection: {
@@ -41,26 +31,23 @@ async function setup(options: { maxSendAttempts?: number; file?: string } = {}) 
     timers: time,
     logger: noopLogger,
     tasks,
-    tuning: { retryIntervalMs: 3_000, maxSendAttempts: options.maxSendAttempts ?? 5 },
+    budget: () => budget,
     onChanged: (m) => changed.push(m),
   });
   const write = async (fp: string, createdAt = time.now()) => {
-    const message: Message = {
-      id: fp,
+    const frame = JSON.stringify({ fp });
+    await store.insertOutgoing({
+      fp,
       conversationId: CONV,
-      seq: null,
-      senderId: 'alice',
-      outgoing: true,
       sentAt: createdAt,
       kind: 'text',
       body: { text: fp },
-      status: 'sending',
-    };
-    const frame = JSON.stringify({ fp });
-    await store.insertOutgoing(message, { toUserId: 'bob', frame });
+      toUserId: 'bob',
+      frame,
+    });
     return { fp, toUserId: 'bob', frame, attempts: 0, createdAt };
   };
-  return { time, store, link, changed, tasks, sender, write, file };
+  return { time, store, link, changed, tasks, sender, write, budget };
 }
 
 describe('outbox sender', () => {
@@ -95,8 +82,8 @@ describe('outbox sender', () => {
     expect((await store.listOutbox()).map((e) => e.attempts)).toEqual([1, 1]);
   });
 
-  it('marks a message failed once the budget of live transmissions is spent', async () => {
-    const { time, link, changed, tasks, sender, write } = await setup({ maxSendAttempts: 3 });
+  it('marks a message failed once the budget of live transmissions is spent, and takes a retry', async () => {
+    const { time, link, changed, tasks, sender, write, store } = await setup({ maxSendAttempts: 3 });
     sender.enqueue(await write('fp1'));
     time.advance(3_000);
     time.advance(3_000);
@@ -106,6 +93,21 @@ describe('outbox sender', () => {
     expect(link.sent).toHaveLength(3);
     expect(changed.map((m) => m.status)).toEqual(['failed']);
     expect(sender.pending()).toBe(0);
+    const retried = await store.retry('fp1', time.now());
+    sender.enqueue(retried?.entry ?? (undefined as never));
+    expect(link.sent).toHaveLength(4);
+    expect(link.sent.at(-1)).toBe('{"fp":"fp1"}');
+  });
+
+  it('reads the budget at every transmission (basic mode is stricter)', async () => {
+    const { time, link, changed, tasks, sender, write, budget } = await setup({ maxSendAttempts: 20 });
+    sender.enqueue(await write('fp1'));
+    budget.maxSendAttempts = 2;
+    time.advance(3_000);
+    time.advance(3_000);
+    await tasks.idle();
+    expect(link.sent).toHaveLength(2);
+    expect(changed.map((m) => m.status)).toEqual(['failed']);
   });
 
   it('marks a refused message failed and never sends it again', async () => {
@@ -119,15 +121,24 @@ describe('outbox sender', () => {
     expect(changed.map((m) => m.status)).toEqual(['failed']);
   });
 
+  it('forgets a message the store already saw stored, without another write', async () => {
+    const { time, link, changed, tasks, sender, write } = await setup();
+    sender.enqueue(await write('fp1'));
+    sender.forget('fp1', 'stored');
+    time.advance(30_000);
+    await tasks.idle();
+    expect(link.sent).toHaveLength(1);
+    expect(changed).toEqual([]);
+  });
+
   it('takes over the durable outbox with its attempt count after a restart', async () => {
     const first = await setup({ maxSendAttempts: 2 });
     first.sender.enqueue(await first.write('fp1'));
     await first.tasks.idle();
     first.sender.stop();
     await first.store.close();
-    stores = stores.filter((s) => s !== first.store);
 
-    const second = await setup({ maxSendAttempts: 2, file: first.file });
+    const second = await setup({ maxSendAttempts: 2, file: first.store.file });
     await second.sender.load();
     second.sender.resendAll();
     expect(second.link.sent).toEqual(['{"fp":"fp1"}']);

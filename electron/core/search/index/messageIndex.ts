@@ -1,0 +1,46 @@
+import type { Database } from 'better-sqlite3';
+import type { IndexableMessage, MessageIndexer } from '../../store/messageIndexer';
+import { ftsDocument } from '../text/ftsText';
+import { tokenize } from '../text/tokenize';
+import { filterTokens } from './filterTokens';
+import type { IndexConfig } from './indexConfig';
+import type { SearchRepository } from './searchRepository';
+
+/**
+ * Writes and removes index rows. Runs inside the caller's transaction (the store's write, or
+ * a rebuild batch) and opens none of its own. Indexing a message that is already indexed
+ * replaces it, so a rebuild racing with live writes, or an edit, never leaves two rows.
+ */
+export function createMessageIndex(repo: SearchRepository, config: IndexConfig) {
+  return {
+    add(messages: ReadonlyArray<IndexableMessage>): void {
+      for (const message of messages) {
+        repo.remove(message.rowId);
+        const document = ftsDocument(tokenize(message.text), config.cjkMode, config.positions);
+        if (document !== '') {
+          repo.insert(message.rowId, `${document} ${filterTokens(message.conversationId, message.senderId)}`);
+        }
+      }
+    },
+    remove(rowIds: readonly number[]): void {
+      for (const rowId of rowIds) repo.remove(rowId);
+    },
+  };
+}
+
+export type MessageIndex = ReturnType<typeof createMessageIndex>;
+
+/**
+ * The store's hook. It takes the index for the database it is given, so one indexer serves
+ * whichever account's store calls it.
+ */
+export function createMessageIndexer(indexFor: (db: Database) => MessageIndex): MessageIndexer {
+  return Object.freeze({
+    indexMessages(db: Database, messages: ReadonlyArray<IndexableMessage>) {
+      if (messages.length > 0) indexFor(db).add(messages);
+    },
+    unindexMessages(db: Database, rowIds: readonly number[]) {
+      if (rowIds.length > 0) indexFor(db).remove(rowIds);
+    },
+  });
+}

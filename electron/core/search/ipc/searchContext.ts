@@ -1,0 +1,47 @@
+import type { HandlerContext } from '../../ipc/handlerContext';
+import type { Session } from '../../session/session';
+import { createSessionSearch, type SessionSearch } from '../host/sessionSearch';
+import type { SearchHandlerContext } from './searchHandlers';
+
+/**
+ * Search for whichever account is signed in, without the session having to know about it: one
+ * SessionSearch per session, made on its first engine event (so an index rebuild starts soon
+ * after sign-in) or its first search, and kept live from the engine's own events
+ * (conversations and messages change → the switcher follows). The engine calls
+ * `forSession(session).switcher.upsertContact(...)` etc. as contacts and groups change.
+ */
+export function createSearchContext(ctx: Pick<HandlerContext, 'sessions' | 'events' | 'deps'>) {
+  const bySession = new WeakMap<Session, SessionSearch>();
+
+  function forSession(session: Session): SessionSearch {
+    let search = bySession.get(session);
+    if (search === undefined) {
+      search = createSessionSearch({
+        store: session.store,
+        emitProgress: (payload) => ctx.events.emit({ name: 'search:progress', payload }),
+        logger: ctx.deps.logger,
+      });
+      bySession.set(session, search);
+    }
+    return search;
+  }
+
+  const unsubscribe = ctx.events.subscribe((event) => {
+    if (event.name === 'search:progress') return;
+    const session = ctx.sessions.current();
+    if (session === null) return;
+    const { switcher } = forSession(session);
+    if (event.name === 'conversations:changed') {
+      for (const conversation of event.payload.conversations) switcher.upsertConversation(conversation);
+    } else if (event.name === 'messages:changed') {
+      const newest = Math.max(...event.payload.messages.map((m) => m.sentAt));
+      if (Number.isFinite(newest)) switcher.noteActivity(event.payload.conversationId, newest);
+    }
+  });
+
+  const handlers: SearchHandlerContext = {
+    backend: async () => forSession(await ctx.sessions.require()).backend,
+    switcher: async () => forSession(await ctx.sessions.require()).switcher,
+  };
+  return { handlers, forSession, close: unsubscribe };
+}
