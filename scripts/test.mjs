@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, then every vitest project (unit, integration, e2e), and a closing
 // line `N passed, N failed` that CI reads (vitest's own summary is not read there).
-// Each typecheck project and the lint count as one check each.
+// Each typecheck project, the lint, the format check and the electronegativity scan count as one check each.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,6 +36,7 @@ if (extraArgs.length === 0) {
   }
   check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
   check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+  check('electronegativity', process.execPath, [path.join(root, 'scripts', 'checkElectronegativity.mjs')]);
 }
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-vitest-')), 'report.json');

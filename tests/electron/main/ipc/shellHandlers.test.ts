@@ -1,0 +1,30 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createNavigationInbox } from '../../../../electron/main/deepLinks/navigationInbox';
+import { createShellHandlers } from '../../../../electron/main/ipc/shellHandlers';
+import type { UpdateController } from '../../../../electron/main/update/updateController';
+import { initialUpdateState } from '../../../../electron/main/update/updateState';
+
+describe('shell handlers', () => {
+  it('answer from the update controller, the navigation inbox and the log', async () => {
+    const state = initialUpdateState('1.0.0', 'stable', null);
+    const updates = {
+      state: () => state,
+      check: vi.fn(() => Promise.resolve(state)),
+      download: vi.fn(() => Promise.resolve(state)),
+      install: vi.fn(() => ({ restarting: true })),
+    } as unknown as UpdateController;
+    const navigation = createNavigationInbox(vi.fn());
+    navigation.push({ kind: 'conversation', conversationId: 'd:a:b' });
+    const handlers = createShellHandlers({ updates, navigation, revealLogs: () => false });
+    await expect(handlers['update:state']({})).resolves.toBe(state);
+    await expect(handlers['update:check']({})).resolves.toBe(state);
+    await expect(handlers['update:download']({})).resolves.toBe(state);
+    await expect(handlers['update:install']({})).resolves.toEqual({ restarting: true });
+    await expect(handlers['app:revealLogs']({})).resolves.toEqual({ shown: false });
+    await expect(handlers['app:takeNavigation']({})).resolves.toEqual({
+      kind: 'conversation',
+      conversationId: 'd:a:b',
+    });
+    await expect(handlers['app:takeNavigation']({})).resolves.toBeNull();
+  });
+});
