@@ -15,6 +15,7 @@ const alice: Account = {
   username: 'alice',
   displayName: 'Alice',
   serverUrl: 'http://127.0.0.1:7700',
+  mode: 'tidings',
 };
 const withBob: Conversation = {
   id: 'd:u1:u2',
@@ -23,6 +24,10 @@ const withBob: Conversation = {
   lastMessage: null,
   unread: 0,
   updatedAt: 1_000,
+  draft: '',
+  pinned: false,
+  muted: false,
+  mentioned: false,
 };
 
 /** The whole app, signed in as alice, over a fake API. */

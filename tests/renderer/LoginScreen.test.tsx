@@ -15,6 +15,7 @@ const alice: Account = {
   username: 'alice',
   displayName: 'Alice',
   serverUrl: 'http://127.0.0.1:7700',
+  mode: 'tidings',
 };
 
 function renderLogin(api: TidingsApi) {

@@ -13,6 +13,7 @@ export function textMessage(overrides: Partial<Message> & { text?: string } = {}
     kind: 'text',
     body: { text },
     status: 'sent',
+    recalled: null,
     ...rest,
   };
 }
