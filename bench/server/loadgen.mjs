@@ -1,9 +1,10 @@
 // The load generator, in its own process: runs one scenario against a server and prints one JSON
-// line with what it measured. Usage: node loadgen.mjs '<scenario json>' (see run.mjs).
+// line with what it measured. Usage: node loadgen.mjs <scenario.json> (see run.mjs).
+import fs from 'node:fs';
 import { percentile } from './procStats.mjs';
 import { connectClient } from './wireClient.mjs';
 
-const scenario = JSON.parse(process.argv[2]);
+const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const now = () => performance.now();
 
 async function connectAll(users, { tidings, hooksFor, concurrency }) {

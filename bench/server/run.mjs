@@ -101,7 +101,10 @@ async function provision(target, count, prefix) {
 
 /** Runs one loadgen scenario in its own process; samples the server between its events. */
 function runScenario(target, scenario) {
-  const child = spawn(process.execPath, [path.join(here, 'loadgen.mjs'), JSON.stringify(scenario)], {
+  // Thousands of users do not fit in argv: the scenario travels in a file.
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-loadgen-')), 'scenario.json');
+  fs.writeFileSync(file, JSON.stringify(scenario));
+  const child = spawn(process.execPath, [path.join(here, 'loadgen.mjs'), file], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = target.child.pid;

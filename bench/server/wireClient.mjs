@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 
 const TYPEU_MESSAGE = 1;
+const TYPEU_HELLO = 10;
 const TYPEU_NOTIFY = 11;
 const TYPEU_COMMAND = 100;
 const TYPEU_REPLY = 101;
@@ -67,7 +68,10 @@ export function connectClient({ wsUrl, userId, token, tidings, hooks, keepaliveM
           hooks.onAck(frame.dataContent);
           return;
         case 2: {
-          if (frame.typeu === TYPEU_NOTIFY) {
+          if (frame.typeu === TYPEU_HELLO) {
+            // Start from the server's cursor: earlier scenarios' messages are not this one's to count.
+            inboxCursor = JSON.parse(frame.dataContent).cursors.inbox;
+          } else if (frame.typeu === TYPEU_NOTIFY) {
             const notify = JSON.parse(frame.dataContent);
             const events = notify.events ?? [];
             if (events.length > 0 && events[0].seq <= inboxCursor + 1) applyEvents(events);
