@@ -16,11 +16,18 @@ import { systemClock, systemScheduler, type Clock, type Scheduler } from './port
 import { createAccessTokens } from './services/accessTokens';
 import { createAdminService } from './services/adminService';
 import { createAuthService } from './services/authService';
+import { createBlobStore } from './files/blobStore';
+import { createFileService } from './files/fileService';
+import { startUploadSweeper } from './files/uploadSweeper';
 import { createMessagingCore } from './services/messagingCore';
 import { createUserService } from './services/userService';
 import { loadOrCreateAuthSecret } from './storage/authSecret';
 import { openDatabase } from './storage/database';
 import { createCoreRepositories } from './storage/coreRepositories';
+import { createFileRepository } from './storage/fileRepository';
+import { createFriendRepository } from './storage/friendRepository';
+import { createGroupRepository } from './storage/groupRepository';
+import { createPresenceRepository } from './storage/presenceRepository';
 import { createTokenRepository } from './storage/tokenRepository';
 import { createUserRepository } from './storage/userRepository';
 
@@ -40,6 +47,8 @@ export type ServerDeps = Readonly<{
 }>;
 
 export const DATABASE_FILE = 'tidings.db';
+/** Uploaded files' bytes, under the data dir. */
+export const FILES_DIRECTORY = 'files';
 
 /** Composition root: opens storage, wires repositories → services → HTTP and gateway, listens. */
 export async function startServer(config: ServerConfig, deps: ServerDeps = {}): Promise<RunningServer> {
@@ -69,8 +78,19 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
   });
   const users = createUserService(userRepository);
   const sessions = createSessionRegistry<ClientConnection>();
+  const files = createFileService({
+    files: createFileRepository(db),
+    blobs: createBlobStore(path.join(config.dataDir, FILES_DIRECTORY)),
+    limits: config.files,
+    clock,
+    logger: logger.child({ component: 'files' }),
+  });
   const core = createMessagingCore({
     repositories: createCoreRepositories(db),
+    friends: createFriendRepository(db),
+    groups: createGroupRepository(db),
+    presenceSettings: createPresenceRepository(db),
+    files,
     users: userRepository,
     presence: createPresence(sessions),
     config,
@@ -109,6 +129,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
       auth,
       users,
       metrics,
+      files: { service: files, logger: logger.child({ component: 'files' }) },
       admin: config.adminToken === null ? null : { service: admin, options: config.admin },
     }),
     auth,
@@ -138,6 +159,12 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     db.close();
     throw error;
   }
+  const stopUploadSweeper = startUploadSweeper({
+    files,
+    scheduler,
+    intervalMs: Math.min(config.files.incompleteUploadTtlMs, 60 * 60 * 1000),
+    logger: logger.child({ component: 'files' }),
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
@@ -159,6 +186,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     await new Promise((resolve) => setImmediate(resolve));
     await gateway.closeAll(grace);
     await new Promise((resolve) => setImmediate(resolve));
+    stopUploadSweeper();
     core.close();
     let cancel = (): void => {};
     await Promise.race([

@@ -124,6 +124,8 @@ export function parseCommandLine(
         : base.tls,
       auth: { ...base.auth, ...stripUndefined(file.auth ?? {}) },
       admin: { ...base.admin, ...stripUndefined(file.admin ?? {}) },
+      files: { ...base.files, ...stripUndefined(file.files ?? {}) },
+      groups: { ...base.groups, ...stripUndefined(file.groups ?? {}) },
     };
     return { kind: 'run', config };
   } catch (error) {

@@ -70,6 +70,34 @@ export type ServerConfig = Readonly<{
   tls: Readonly<{ certFile: string; keyFile: string }> | null;
   auth: AuthConfig;
   admin: AdminConfig;
+  files: FilesConfig;
+  groups: GroupsConfig;
+}>;
+
+export type GroupsConfig = Readonly<{
+  /** Most members of one group. */
+  maxMembers: number;
+  /**
+   * Groups up to this size get an inbox pointer per member for each message; larger ones are
+   * announced by their cursor only (docs/PROTOCOL.md, "Groups").
+   */
+  pointerMaxMembers: number;
+  /** Groups up to this size answer `group.readCount`. */
+  readCountMaxMembers: number;
+  /**
+   * A presence change is pushed this long after it happened, and only if it still holds: a
+   * reconnect storm (offline, online again) pushes nothing.
+   */
+  presenceCoalesceMs: number;
+}>;
+
+export type FilesConfig = Readonly<{
+  /** Largest file one upload may declare. */
+  maxFileBytes: number;
+  /** Sum of one user's files (uploads in progress count with their declared size). */
+  quotaBytesPerUser: number;
+  /** An upload still incomplete this long after it was created is deleted (and its quota freed). */
+  incompleteUploadTtlMs: number;
 }>;
 
 export type AuthConfig = Readonly<{
@@ -116,5 +144,16 @@ export function defaultConfig(cwd: string = process.cwd()): ServerConfig {
     tls: null,
     auth: { accessTokenTtlSeconds: 15 * 60, refreshTokenTtlSeconds: 30 * 24 * 60 * 60 },
     admin: { bodyLimitBytes: 16 * 1024 * 1024, bulkMaxUsers: 20_000 },
+    files: {
+      maxFileBytes: 100 * 1024 * 1024,
+      quotaBytesPerUser: 2 * 1024 * 1024 * 1024,
+      incompleteUploadTtlMs: 24 * 60 * 60 * 1000,
+    },
+    groups: {
+      maxMembers: 2_000,
+      pointerMaxMembers: 100,
+      readCountMaxMembers: 500,
+      presenceCoalesceMs: 2_000,
+    },
   };
 }

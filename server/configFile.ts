@@ -107,6 +107,26 @@ const configFileSchema = z.strictObject({
       bulkMaxUsers: z.number().int().min(1).max(1_000_000).optional(),
     })
     .optional(),
+  files: z
+    .strictObject({
+      maxFileBytes: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+      quotaBytesPerUser: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      incompleteUploadTtlMs: z
+        .number()
+        .int()
+        .min(100)
+        .max(365 * 24 * 60 * 60 * 1000)
+        .optional(),
+    })
+    .optional(),
+  groups: z
+    .strictObject({
+      maxMembers: z.number().int().min(2).max(100_000).optional(),
+      pointerMaxMembers: z.number().int().min(0).max(100_000).optional(),
+      readCountMaxMembers: z.number().int().min(0).max(100_000).optional(),
+      presenceCoalesceMs: z.number().int().min(0).max(600_000).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;
 

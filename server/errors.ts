@@ -17,6 +17,15 @@ export const serverErrors = {
   'username-taken': { status: 409, message: 'That username is already taken.' },
   'payload-too-large': { status: 413, message: 'The request body is too large.' },
   'invalid-recipient': { status: 400, message: 'Messages cannot be sent to that recipient.' },
+  blocked: { status: 403, message: 'The recipient does not accept messages from you.' },
+  'not-a-member': { status: 403, message: 'You are not a member of this group.' },
+  'read-only': { status: 403, message: 'This group was dissolved; it can only be read.' },
+  'file-not-found': { status: 404, message: 'No such file.' },
+  'file-too-large': { status: 413, message: 'The file is larger than this server accepts.' },
+  'quota-exceeded': { status: 413, message: 'Your storage quota is used up.' },
+  'offset-mismatch': { status: 409, message: 'The upload offset does not match the bytes received.' },
+  'checksum-mismatch': { status: 422, message: 'The uploaded bytes do not match the declared SHA-256.' },
+  'range-not-satisfiable': { status: 416, message: 'The requested range is not within the file.' },
   internal: { status: 500, message: 'The server could not complete the request.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -55,10 +55,10 @@ export function createHttpHandler(
       }
     }
     const body =
-      route.method === 'GET'
+      route.method === 'GET' || route.method === 'HEAD' || route.rawBody === true
         ? undefined
         : await readJsonBody(request, route.bodyLimitBytes ?? bodyLimitBytes);
-    return route.handle({ request, params, query: url.searchParams, body, userId, sessionId });
+    return route.handle({ request, response, params, query: url.searchParams, body, userId, sessionId });
   };
 
   return (request, response) => {

@@ -1,6 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH';
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Who may call a route: anyone; a user with a valid access token; anyone, with the user
@@ -10,6 +10,8 @@ export type RouteAuth = 'none' | 'user' | 'optional-user' | 'admin';
 
 export type RouteContext = Readonly<{
   request: IncomingMessage;
+  /** For routes that write their own reply (file downloads, upload offsets in headers); then they return its status. */
+  response: ServerResponse;
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   /** Parsed JSON body (POST and PATCH; undefined for an empty body or other methods). */
@@ -32,6 +34,8 @@ export type Route = Readonly<{
   auth: RouteAuth;
   /** Overrides the server's body limit (the admin API's bulk requests are larger). */
   bodyLimitBytes?: number;
+  /** The handler reads the request body itself as a stream (file uploads); no JSON parsing. */
+  rawBody?: boolean;
   handle(context: RouteContext): Reply | Promise<Reply>;
 }>;
 

@@ -1,9 +1,12 @@
 import type { ServerMetrics } from '../observability/metrics';
 import type { AdminService } from '../services/adminService';
 import type { AuthService } from '../services/authService';
+import type { FileService } from '../files/fileService';
+import type { Logger } from '../log/logger';
 import type { UserService } from '../services/userService';
 import { createAdminRoutes, type AdminRouteOptions } from './adminRoutes';
 import { createAuthRoutes } from './authRoutes';
+import { createFileRoutes } from './fileRoutes';
 import { createOpsRoutes } from './opsRoutes';
 import type { Route } from './router';
 import { createUserRoutes } from './userRoutes';
@@ -12,6 +15,7 @@ export type RoutesDeps = Readonly<{
   auth: AuthService;
   users: UserService;
   metrics: ServerMetrics;
+  files: Readonly<{ service: FileService; logger: Logger }>;
   /** Null when no admin token is configured: then /api/admin/* answers 404 like any unknown path. */
   admin: Readonly<{ service: AdminService; options: AdminRouteOptions }> | null;
 }>;
@@ -22,6 +26,7 @@ export function createRoutes(deps: RoutesDeps): Route[] {
     ...createOpsRoutes(deps.metrics),
     ...createAuthRoutes(deps.auth),
     ...createUserRoutes(deps.users),
+    ...createFileRoutes(deps.files.service, deps.files.logger),
     ...(deps.admin ? createAdminRoutes(deps.admin.service, deps.admin.options) : []),
   ];
 }

@@ -12,6 +12,11 @@ export const commandErrorMessages: Readonly<Record<CommandErrorCode, string>> = 
   'not-found': 'No such conversation or message.',
   'recall-window-passed': 'The message is too old to recall.',
   'rate-limited': 'Too many commands; try again later.',
+  blocked: 'One of you has blocked the other.',
+  'user-not-found': 'No such user.',
+  'not-a-member': 'You are not a member of this group.',
+  'read-only': 'This group was dissolved; it can only be read.',
+  'group-full': 'The group would have more members than this server allows.',
   internal: 'The server could not complete the command.',
 };
 

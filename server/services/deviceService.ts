@@ -29,9 +29,15 @@ export function createDeviceService(
     clock: Clock;
     logger: Logger;
     recallWindowMs: number;
+    /** The newest sequences of the user's large groups (announced by cursor, not by pointer). */
+    groupCursors?: (userId: string) => Record<string, number>;
   }>,
 ): DeviceService {
   const { devices, inbox, queue, clock, logger } = deps;
+  const cursorsOf = (userId: string): Cursors => {
+    const groups = deps.groupCursors?.(userId) ?? {};
+    return { inbox: inbox.head(userId).last, ...(Object.keys(groups).length > 0 ? { groups } : {}) };
+  };
   /** Acknowledgements not yet written, keyed by user and device: many ACKs, one UPDATE per batch. */
   const pending = new Map<string, { userId: string; deviceId: string; cursor: number }>();
   let flushQueued = false;
@@ -69,7 +75,7 @@ export function createDeviceService(
     disconnected(userId, deviceId) {
       void write('last-seen time', () => devices.touch(userId, deviceId, clock.now()));
     },
-    cursors: (userId) => ({ inbox: inbox.head(userId).last }),
+    cursors: cursorsOf,
     hello: (userId, deviceId) => ({
       server: {
         name: serverInfo.name,
@@ -77,7 +83,7 @@ export function createDeviceService(
         capabilities: [...serverInfo.capabilities],
       },
       deviceId,
-      cursors: { inbox: inbox.head(userId).last },
+      cursors: cursorsOf(userId),
       limits: { recallWindowMs: deps.recallWindowMs, maxTextLength: MAX_TEXT_LENGTH },
     }),
   };

@@ -41,5 +41,33 @@ export function toWireInboxEvent(entry: InboxEntry): InboxEvent {
         readSeq: event.readSeq,
         by: event.by,
       };
+    case 'group':
+      return {
+        seq: event.seq,
+        at: event.at,
+        type: 'group',
+        action: event.action,
+        conversationId: event.conversationId,
+        messageSeq: event.messageSeq,
+        by: event.by,
+      };
+    case 'mention':
+      return {
+        seq: event.seq,
+        at: event.at,
+        type: 'mention',
+        conversationId: event.conversationId,
+        messageSeq: event.messageSeq,
+        by: event.by,
+      };
+    case 'friend':
+      return {
+        seq: event.seq,
+        at: event.at,
+        type: 'friend',
+        action: event.action,
+        peerId: event.peerId,
+        ...(event.message === undefined ? {} : { message: event.message }),
+      };
   }
 }

@@ -1,5 +1,7 @@
 import { NoticeEvent, type OutgoingMessage } from '../../shared/protocol';
+import { fileNameSchema } from '../files/uploadSchemas';
 import type { ConversationRepository } from '../storage/conversationRepository';
+import type { FileRecord } from '../storage/fileRepository';
 import type { MessageRepository } from '../storage/messageRepository';
 import type { StoredMessage } from '../storage/messageRows';
 import type { UserRepository } from '../storage/userRepository';
@@ -14,6 +16,8 @@ export type ComposerDeps = Readonly<{
   messages: Pick<MessageRepository, 'findBySeq'>;
   conversations: Pick<ConversationRepository, 'isMember'>;
   users: Pick<UserRepository, 'findById'>;
+  /** Uploaded files; without them image and file messages are refused. */
+  files?: Readonly<{ attachable(userId: string, fileId: string): FileRecord | null }>;
 }>;
 
 const PREVIEW_LENGTH = 80;
@@ -77,7 +81,47 @@ function composeBody(
         : { senderId: original.senderId, sentAt: original.sentAt };
       return { ok: true, kind: original.kind, body: { ...rest, forwarded: origin } };
     }
+    case 'image':
+    case 'file':
+      return composeAttachment(outgoing, senderId, deps);
   }
+}
+
+/**
+ * An image or file message: the sender must have uploaded the file or already see it in a
+ * conversation; size, type and hash come from the upload, an image's pixel size from its header.
+ */
+function composeAttachment(
+  outgoing: Extract<OutgoingMessage, { kind: 'image' | 'file' }>,
+  senderId: string,
+  deps: ComposerDeps,
+): Composed {
+  const missing = refuse('invalid-request', 'The attached file does not exist.');
+  const file = deps.files?.attachable(senderId, outgoing.body.fileId);
+  if (!file || file.sha256 === null) return missing;
+  const name = outgoing.body.name ?? file.name;
+  if (!fileNameSchema.safeParse(name).success)
+    return refuse('invalid-request', 'The file name is not valid.');
+  const body: Record<string, unknown> = {
+    fileId: file.id,
+    name,
+    size: file.size,
+    mime: file.mime,
+    sha256: file.sha256,
+  };
+  if (outgoing.kind === 'file') return { ok: true, kind: 'file', body };
+  if (file.width === null || file.height === null)
+    return refuse('invalid-request', 'The file is not a PNG, JPEG, GIF or WebP image.');
+  body.width = file.width;
+  body.height = file.height;
+  const thumbnailId = outgoing.body.thumbnailFileId;
+  if (thumbnailId !== undefined) {
+    const thumbnail = deps.files?.attachable(senderId, thumbnailId);
+    if (!thumbnail || thumbnail.width === null)
+      return refuse('invalid-request', 'The thumbnail is not an image.');
+    body.thumbnailFileId = thumbnail.id;
+  }
+  return { ok: true, kind: 'image', body };
 }
 
 /** A short single-line quote of a message, as the reply shows it. */
@@ -88,6 +132,8 @@ export function previewOf(message: StoredMessage): string {
   else if (message.kind === 'card')
     text = `[Card] ${typeof body.displayName === 'string' ? body.displayName : ''}`;
   else if (message.kind === 'notice' && body.event === NoticeEvent.recall) text = '[Recalled]';
+  else if (message.kind === 'image') text = '[Image]';
+  else if (message.kind === 'file') text = `[File] ${typeof body.name === 'string' ? body.name : ''}`;
   else text = `[${message.kind}]`;
   // eslint-disable-next-line no-control-regex -- control characters would only bloat the escaped preview
   const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();

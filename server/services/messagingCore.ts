@@ -3,15 +3,21 @@ import type { Logger } from '../log/logger';
 import type { ServerMetrics } from '../observability/metrics';
 import type { Clock, Scheduler } from '../ports';
 import type { CoreRepositories } from '../storage/coreRepositories';
+import type { FriendRepository } from '../storage/friendRepository';
+import type { GroupRepository } from '../storage/groupRepository';
+import type { PresenceRepository } from '../storage/presenceRepository';
 import type { UserRepository } from '../storage/userRepository';
 import { createCommandService, type CommandService } from './commandService';
 import { createDeliveryService, type DeliveryService } from './deliveryService';
 import { createDeviceService, type DeviceService } from './deviceService';
+import { createGroupAccess } from './conversationAccess';
 import { startInboxPruner } from './inboxPruner';
+import type { ComposerDeps } from './messageComposer';
 import { createMessagingService, type MessagingService } from './messagingService';
 import type { Presence } from './presence';
 import { createReadService } from './readService';
 import { createRecallService } from './recallService';
+import { createSocialCore } from './socialCore';
 import { createSyncService } from './syncService';
 import { createWriteQueue } from './writeQueue';
 
@@ -30,9 +36,14 @@ export type MessagingCore = Readonly<{
 export function createMessagingCore(
   deps: Readonly<{
     repositories: CoreRepositories;
+    friends: FriendRepository;
+    groups: GroupRepository;
+    presenceSettings: PresenceRepository;
+    /** Uploaded files, for image and file messages. */
+    files?: ComposerDeps['files'];
     users: Pick<UserRepository, 'exists' | 'findById'>;
     presence: Presence;
-    config: Pick<ServerConfig, 'timings' | 'batchMaxMessages'>;
+    config: Pick<ServerConfig, 'timings' | 'batchMaxMessages' | 'groups'>;
     clock: Clock;
     scheduler: Scheduler;
     logger: Logger;
@@ -56,6 +67,7 @@ export function createMessagingCore(
     clock,
     logger: logger.child({ component: 'devices' }),
     recallWindowMs: timings.recallWindowMs,
+    groupCursors: (userId) => deps.groups.largeGroupCursors(userId, config.groups.pointerMaxMembers),
   });
   const delivery = createDeliveryService({
     presence,
@@ -70,11 +82,31 @@ export function createMessagingCore(
       notifyJitterMs: timings.notifyJitterMs,
     },
   });
+  const groupAccess = createGroupAccess(deps.groups);
+  const social = createSocialCore({
+    friends: deps.friends,
+    groups: deps.groups,
+    presenceSettings: deps.presenceSettings,
+    users,
+    messages: repos.messages,
+    inbox: repos.inbox,
+    queue,
+    delivery,
+    presence,
+    clock,
+    scheduler,
+    random: deps.random ?? Math.random,
+    notifyJitterMs: timings.notifyJitterMs,
+    limits: config.groups,
+  });
   const messaging = createMessagingService({
     users,
     messages: repos.messages,
     conversations: repos.conversations,
     inbox: repos.inbox,
+    blocks: deps.friends,
+    groups: social.groupSender,
+    ...(deps.files ? { files: deps.files } : {}),
     queue,
     delivery,
     clock,
@@ -87,6 +119,7 @@ export function createMessagingCore(
     conversations: repos.conversations,
     devices,
     metrics,
+    groups: groupAccess,
   });
   const reads = createReadService({
     conversations: repos.conversations,
@@ -103,6 +136,7 @@ export function createMessagingCore(
     delivery,
     clock,
     windowMs: timings.recallWindowMs,
+    groups: groupAccess,
   });
   const commands = createCommandService({
     handlers: {
@@ -111,6 +145,7 @@ export function createMessagingCore(
       'sync.conversations': (context) => sync.conversations(context),
       'read.mark': (context, args) => reads.mark(context, args),
       'message.recall': (context, args) => recalls.recall(context, args),
+      ...social.handlers,
     },
     logger: logger.child({ component: 'commands' }),
   });
@@ -128,10 +163,22 @@ export function createMessagingCore(
     messaging,
     commands,
     delivery,
-    devices,
+    // Logins and departures also change what friends and fellow members see of the user.
+    devices: {
+      ...devices,
+      register: async (userId, deviceId, kind) => {
+        await devices.register(userId, deviceId, kind);
+        social.presenceChanged(userId);
+      },
+      disconnected(userId, deviceId) {
+        devices.disconnected(userId, deviceId);
+        social.presenceChanged(userId);
+      },
+    },
     flush: () => queue.flush(),
     close() {
       pruner.stop();
+      social.close();
       delivery.close();
       queue.close();
     },

@@ -15,11 +15,15 @@ import type { Logger } from '../log/logger';
 import type { ServerMetrics } from '../observability/metrics';
 import type { Clock } from '../ports';
 import type { ConversationRepository } from '../storage/conversationRepository';
+import type { FriendRepository } from '../storage/friendRepository';
+import { groupIdOf } from '../storage/groupRepository';
 import type { InboxEntry, InboxRepository } from '../storage/inboxRepository';
 import type { MessageRepository } from '../storage/messageRepository';
 import type { UserRepository } from '../storage/userRepository';
 import type { DeliveryService } from './deliveryService';
-import { composeMessage } from './messageComposer';
+import type { GroupFanout } from './groupFanout';
+import type { GroupSender } from './groupSend';
+import { composeMessage, type ComposerDeps } from './messageComposer';
 import type { WriteQueue } from './writeQueue';
 
 /** A data frame carrying a message, reduced to what the service needs (the gateway vouches for `senderId`). */
@@ -52,6 +56,7 @@ export const MAX_FP_LENGTH = 128;
 
 type Written =
   | Readonly<{ status: 'stored'; fanout: ReadonlyMap<string, InboxEntry[]> }>
+  | Readonly<{ status: 'group-stored'; fanout: GroupFanout }>
   | Readonly<{ status: 'duplicate' }>
   | Readonly<{ status: 'refused'; code: ServerErrorCode; message: string }>;
 
@@ -61,6 +66,11 @@ export function createMessagingService(
     messages: MessageRepository;
     conversations: ConversationRepository;
     inbox: Pick<InboxRepository, 'append'>;
+    blocks: Pick<FriendRepository, 'isBlocked'>;
+    /** Group conversations (`to` = "g:<groupId>"); without it they are unknown recipients. */
+    groups?: GroupSender;
+    /** Uploaded files, for image and file messages (refused without them). */
+    files?: ComposerDeps['files'];
     queue: WriteQueue;
     delivery: Pick<DeliveryService, 'publish'>;
     clock: Clock;
@@ -82,15 +92,21 @@ export function createMessagingService(
   /** The write itself: runs inside the group-commit transaction. */
   const write = (senderId: string, to: string, fp: string, outgoing: OutgoingMessage): Written => {
     if (messages.findByFp(senderId, fp)) return { status: 'duplicate' };
-    const conversationId = directConversationId(senderId, to);
+    const groupId = groupIdOf(to);
+    if (groupId !== null) {
+      const refusal = deps.groups ? deps.groups.refusal(senderId, groupId) : 'invalid-recipient';
+      if (refusal !== null)
+        return { status: 'refused', code: refusal, message: serverErrors[refusal].message };
+    }
+    const conversationId = groupId === null ? directConversationId(senderId, to) : to;
     const composed = composeMessage(
       outgoing,
       { senderId, conversationId },
-      { messages, conversations, users },
+      { messages, conversations, users, ...(deps.files ? { files: deps.files } : {}) },
     );
     if (!composed.ok) return { status: 'refused', code: composed.code, message: composed.message };
     const now = clock.now();
-    conversations.ensure(conversationId, 'direct', [senderId, to], now);
+    if (groupId === null) conversations.ensure(conversationId, 'direct', [senderId, to], now);
     const message = messages.append({
       conversationId,
       senderId,
@@ -101,6 +117,8 @@ export function createMessagingService(
     });
     // Writing in a conversation means having read it: unread = lastSeq - readSeq (docs/PROTOCOL.md).
     conversations.advanceRead(conversationId, senderId, message.seq);
+    if (groupId !== null && deps.groups)
+      return { status: 'group-stored', fanout: deps.groups.fanOut(groupId, message, composed.body, now) };
     const fanout = new Map<string, InboxEntry[]>();
     for (const member of [to, senderId]) {
       const event = inbox.append(member, { type: 'message', conversationId, messageSeq: message.seq }, now);
@@ -115,7 +133,10 @@ export function createMessagingService(
       if (fp.length === 0 || fp.length > MAX_FP_LENGTH)
         return refuse(fp, 'invalid-request', 'The fingerprint is not valid.');
       if (to === SERVER_ID || to === senderId) return refuse(fp, 'invalid-recipient');
-      if (!users.exists(to)) return refuse(fp, 'user-not-found');
+      const toGroup = groupIdOf(to) !== null;
+      if (!toGroup && !users.exists(to)) return refuse(fp, 'user-not-found');
+      // One-to-one messages do not need friendship (docs/PROTOCOL.md); a block refuses them.
+      if (!toGroup && deps.blocks.isBlocked(to, senderId)) return refuse(fp, 'blocked');
       const outgoing = parseOutgoing(typeu, dataContent);
       if (!outgoing.ok) return refuse(fp, 'invalid-request', `The message is not valid: ${outgoing.message}`);
 
@@ -124,6 +145,10 @@ export function createMessagingService(
         case 'stored':
           metrics.messagesPersisted.inc();
           for (const [userId, entries] of result.fanout) delivery.publish(userId, entries);
+          return { status: 'accepted', receiverId: to };
+        case 'group-stored':
+          metrics.messagesPersisted.inc();
+          deps.groups?.publish(result.fanout);
           return { status: 'accepted', receiverId: to };
         case 'duplicate':
           // Same ACK again, never a second copy or relay.

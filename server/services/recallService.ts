@@ -5,7 +5,7 @@ import type { InboxEntry, InboxRepository } from '../storage/inboxRepository';
 import type { MessageRepository } from '../storage/messageRepository';
 import { CommandFailure } from './commandFailure';
 import type { CommandContext, ParsedArgs } from './commandService';
-import { conversationAccess } from './conversationAccess';
+import { conversationAccess, type GroupAccess } from './conversationAccess';
 import type { DeliveryService } from './deliveryService';
 import type { WriteQueue } from './writeQueue';
 
@@ -30,6 +30,7 @@ export function createRecallService(
     delivery: Pick<DeliveryService, 'publish'>;
     clock: Clock;
     windowMs: number;
+    groups?: Pick<GroupAccess, 'standing'>;
   }>,
 ): RecallService {
   const { conversations, messages, inbox, queue, delivery, clock } = deps;
@@ -37,16 +38,22 @@ export function createRecallService(
   return {
     async recall({ userId }, { conversationId, seq }) {
       const fanout = await queue.run(() => {
+        const standing = deps.groups?.standing(conversationId, userId) ?? null;
+        if (standing === 'departed') throw new CommandFailure('not-a-member');
+        if (standing === 'read-only') throw new CommandFailure('read-only');
         if (conversationAccess(conversations, conversationId, userId) === 'absent')
           throw new CommandFailure('not-found');
         const message = messages.findBySeq(conversationId, seq);
         if (!message) throw new CommandFailure('not-found');
-        if (message.senderId !== userId)
+        // In a group, the owner and admins may recall any message at any time.
+        const moderator = standing === 'moderator';
+        if (message.senderId !== userId && !moderator)
           throw new CommandFailure('forbidden', 'Only the sender may recall a message.');
         // Recalling twice is not an error: a client re-sends commands it got no reply to.
         if (message.recalledAt !== null) return [];
         const now = clock.now();
-        if (now - message.sentAt > deps.windowMs) throw new CommandFailure('recall-window-passed');
+        if (!moderator && now - message.sentAt > deps.windowMs)
+          throw new CommandFailure('recall-window-passed');
         const tombstone = { event: NoticeEvent.recall, actorId: userId };
         messages.recall(conversationId, seq, { kind: 'notice', bodyJson: JSON.stringify(tombstone) }, now);
         const recalled = messages.findBySeq(conversationId, seq) ?? null;

@@ -5,7 +5,7 @@ import type { InboxRepository } from '../storage/inboxRepository';
 import type { MessageRepository } from '../storage/messageRepository';
 import { CommandFailure } from './commandFailure';
 import type { CommandContext, ParsedArgs } from './commandService';
-import { conversationAccess } from './conversationAccess';
+import { conversationAccess, type GroupAccess } from './conversationAccess';
 import type { DeviceService } from './deviceService';
 import { fitPage } from './frameBudget';
 import { toWireInboxEvent } from './inboxEvents';
@@ -25,6 +25,7 @@ export function createSyncService(
     conversations: Pick<ConversationRepository, 'isMember' | 'lastSeq' | 'listForUser'>;
     devices: Pick<DeviceService, 'acknowledge'>;
     metrics: Pick<ServerMetrics, 'syncPulls'>;
+    groups?: Pick<GroupAccess, 'departedUntil'>;
   }>,
 ): SyncService {
   const { inbox, messages, conversations, devices, metrics } = deps;
@@ -46,19 +47,26 @@ export function createSyncService(
     history({ userId }, { conversationId, before, after, limit }) {
       if (before !== undefined && after !== undefined)
         throw new CommandFailure('invalid-request', 'Give either before or after, not both.');
-      if (conversationAccess(conversations, conversationId, userId) === 'absent')
+      // A member who left a group keeps its history up to the notice of their exit.
+      const until = deps.groups?.departedUntil(conversationId, userId) ?? null;
+      if (until === null && conversationAccess(conversations, conversationId, userId) === 'absent')
         return { messages: [], hasMore: false };
+      const visible = (seq: number): boolean => until === null || seq <= until;
       metrics.syncPulls.inc({ kind: 'history' });
       const build = (page: readonly CommandValue<'sync.history'>['messages'][number][]): unknown => ({
         messages: page,
         hasMore: true,
       });
       if (after !== undefined) {
-        const rows = messages.pageAfter(conversationId, after, limit + 1).map(toWireMessage);
+        const rows = messages
+          .pageAfter(conversationId, after, limit + 1)
+          .filter((m) => visible(m.seq))
+          .map(toWireMessage);
         const page = fitPage(rows.slice(0, limit), build, 'head');
         return { messages: page, hasMore: rows.length > page.length };
       }
-      const anchor = before ?? (conversations.lastSeq(conversationId) ?? 0) + 1;
+      const newest = until ?? conversations.lastSeq(conversationId) ?? 0;
+      const anchor = Math.min(before ?? newest + 1, newest + 1);
       const rows = messages.pageBefore(conversationId, anchor, limit + 1).map(toWireMessage);
       const page = fitPage(rows.slice(-limit), build, 'tail');
       return { messages: page, hasMore: rows.length > page.length };

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { FriendActionName } from '../../shared/protocol/social';
 import { formatId, parseId } from './ids';
 import { toStoredMessage, type MessageRow, type StoredMessage } from './messageRows';
 
@@ -7,7 +8,16 @@ export type InboxEventRecord =
   | Readonly<{ type: 'message'; conversationId: string; messageSeq: number }>
   | Readonly<{ type: 'recall'; conversationId: string; messageSeq: number; by: string }>
   | Readonly<{ type: 'read'; conversationId: string; readSeq: number }>
-  | Readonly<{ type: 'receipt'; conversationId: string; readSeq: number; by: string }>;
+  | Readonly<{ type: 'receipt'; conversationId: string; readSeq: number; by: string }>
+  | Readonly<{ type: 'friend'; action: FriendActionName; peerId: string; message?: string }>
+  | Readonly<{
+      type: 'group';
+      action: 'joined' | 'left';
+      conversationId: string;
+      messageSeq: number;
+      by: string;
+    }>
+  | Readonly<{ type: 'mention'; conversationId: string; messageSeq: number; by: string }>;
 
 export type StoredInboxEvent = InboxEventRecord & Readonly<{ seq: number; at: number }>;
 
@@ -39,6 +49,7 @@ type EventRow = {
   conversation_id: string | null;
   ref_seq: number | null;
   actor_id: number | null;
+  data: string | null;
 };
 
 type EntryRow = EventRow & {
@@ -58,15 +69,17 @@ export function createInboxRepository(db: Database): InboxRepository {
      ON CONFLICT (user_id) DO UPDATE SET last_seq = last_seq + 1
      RETURNING last_seq`,
   );
-  const insert = db.prepare<[number, number, string, number, string, number, number | null]>(
-    `INSERT INTO inbox_events (user_id, seq, type, at, conversation_id, ref_seq, actor_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<
+    [number, number, string, number, string | null, number | null, number | null, string | null]
+  >(
+    `INSERT INTO inbox_events (user_id, seq, type, at, conversation_id, ref_seq, actor_id, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const head = db.prepare<[number], { last_seq: number; floor_seq: number }>(
     'SELECT last_seq, floor_seq FROM inboxes WHERE user_id = ?',
   );
   const page = db.prepare<[number, number, number], EntryRow>(
-    `SELECT e.seq, e.type, e.at, e.conversation_id, e.ref_seq, e.actor_id,
+    `SELECT e.seq, e.type, e.at, e.conversation_id, e.ref_seq, e.actor_id, e.data,
             m.id AS m_id, m.seq AS m_seq, m.fp AS m_fp, m.sender_id AS m_sender_id,
             m.sent_at AS m_sent_at, m.kind AS m_kind, m.body AS m_body, m.recalled_at AS m_recalled_at
      FROM inbox_events e
@@ -105,15 +118,16 @@ export function createInboxRepository(db: Database): InboxRepository {
       const user = userKey(userId);
       const seq = bump.get(user)?.last_seq;
       if (seq === undefined) throw new Error('inbox sequence not assigned');
-      const [refSeq, actor] = columnsOf(event);
+      const [conversationId, refSeq, actor, data] = columnsOf(event);
       insert.run(
         user,
         seq,
         event.type,
         at,
-        event.conversationId,
+        conversationId,
         refSeq,
         actor === null ? null : userKey(actor),
+        data,
       );
       return { ...event, seq, at };
     },
@@ -137,21 +151,35 @@ export function createInboxRepository(db: Database): InboxRepository {
   };
 }
 
-function columnsOf(event: InboxEventRecord): [refSeq: number, actor: string | null] {
+type Columns = [
+  conversationId: string | null,
+  refSeq: number | null,
+  actor: string | null,
+  data: string | null,
+];
+
+function columnsOf(event: InboxEventRecord): Columns {
   switch (event.type) {
     case 'message':
-      return [event.messageSeq, null];
+      return [event.conversationId, event.messageSeq, null, null];
     case 'recall':
-      return [event.messageSeq, event.by];
+      return [event.conversationId, event.messageSeq, event.by, null];
     case 'read':
-      return [event.readSeq, null];
+      return [event.conversationId, event.readSeq, null, null];
     case 'receipt':
-      return [event.readSeq, event.by];
+      return [event.conversationId, event.readSeq, event.by, null];
+    case 'friend':
+      return [null, null, event.peerId, JSON.stringify({ action: event.action, message: event.message })];
+    case 'group':
+      return [event.conversationId, event.messageSeq, event.by, JSON.stringify({ action: event.action })];
+    case 'mention':
+      return [event.conversationId, event.messageSeq, event.by, null];
   }
 }
 
 function toEvent(row: EventRow): StoredInboxEvent | null {
   const { seq, at, conversation_id: conversationId, ref_seq: ref, actor_id: actor } = row;
+  if (row.type === 'friend') return toFriendEvent(row);
   if (conversationId === null || ref === null) return null;
   switch (row.type) {
     case 'message':
@@ -166,9 +194,31 @@ function toEvent(row: EventRow): StoredInboxEvent | null {
       return actor === null
         ? null
         : { seq, at, type: 'receipt', conversationId, readSeq: ref, by: formatId(actor) };
+    case 'group': {
+      if (actor === null || row.data === null) return null;
+      const { action } = JSON.parse(row.data) as { action: 'joined' | 'left' };
+      return { seq, at, type: 'group', action, conversationId, messageSeq: ref, by: formatId(actor) };
+    }
+    case 'mention':
+      return actor === null
+        ? null
+        : { seq, at, type: 'mention', conversationId, messageSeq: ref, by: formatId(actor) };
     default:
       return null;
   }
+}
+
+function toFriendEvent(row: EventRow): StoredInboxEvent | null {
+  if (row.actor_id === null || row.data === null) return null;
+  const data = JSON.parse(row.data) as { action: FriendActionName; message?: string };
+  return {
+    seq: row.seq,
+    at: row.at,
+    type: 'friend',
+    action: data.action,
+    peerId: formatId(row.actor_id),
+    ...(data.message === undefined ? {} : { message: data.message }),
+  };
 }
 
 function joinedMessage(row: EntryRow): StoredMessage | null {

@@ -63,6 +63,37 @@ export const forwardBodySchema = z.object({
   seq: z.number().int().positive(),
 });
 
+/** Server-made file ids (POST /api/files): 32 lower-case hex digits. */
+export const fileIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'not a file id');
+
+/**
+ * A file uploaded through /api/files. Outgoing: `fileId` and optionally another `name` to show;
+ * stored: the server fills `name`, `size`, `mime` and `sha256` from the upload (never the
+ * client's copy), so the receiver can verify what it downloads.
+ */
+export const fileBodySchema = z.object({
+  fileId: fileIdSchema,
+  name: z.string().min(1).max(255).optional(),
+  size: z.number().int().min(0).optional(),
+  mime: z.string().max(127).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type FileBody = z.infer<typeof fileBodySchema>;
+
+/**
+ * An image: a file whose pixel size the server read from its header (PNG, JPEG, GIF, WebP).
+ * The server makes no thumbnail; a client may upload a small one and name it `thumbnailFileId`.
+ */
+export const imageBodySchema = fileBodySchema.extend({
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
+  thumbnailFileId: fileIdSchema.optional(),
+});
+export type ImageBody = z.infer<typeof imageBodySchema>;
+
 /** Stored only, written by the server: a system notice (recall, membership, …). */
 export const noticeBodySchema = z.object({
   event: z.string(),
@@ -78,6 +109,17 @@ export type NoticeBody = z.infer<typeof noticeBodySchema>;
  */
 export const NoticeEvent = {
   recall: 'recall',
+  /** Group notices (social.ts): `actorId` acted on `targetIds`; `text` is a new name or announcement. */
+  groupCreated: 'group-created',
+  memberJoined: 'member-joined',
+  memberKicked: 'member-kicked',
+  memberQuit: 'member-quit',
+  groupDissolved: 'group-dissolved',
+  groupRenamed: 'group-renamed',
+  groupNotice: 'group-notice',
+  ownerTransferred: 'owner-transferred',
+  adminSet: 'admin-set',
+  adminUnset: 'admin-unset',
 } as const;
 
 /** What a client sends (typeu 1). Only kinds the sender knows; the server re-validates. */
@@ -85,6 +127,8 @@ export const outgoingMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), body: textBodySchema }),
   z.object({ kind: z.literal('card'), body: cardBodySchema }),
   z.object({ kind: z.literal('forward'), body: forwardBodySchema }),
+  z.object({ kind: z.literal('image'), body: imageBodySchema }),
+  z.object({ kind: z.literal('file'), body: fileBodySchema }),
 ]);
 export type OutgoingMessage = z.infer<typeof outgoingMessageSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireMessageSchema } from './appTypes';
+import { socialCommands } from './social';
 import { inboxEventBaseSchema } from './sync';
 
 /**
@@ -34,6 +35,14 @@ export const CommandError = {
   notFound: 'not-found',
   recallWindowPassed: 'recall-window-passed',
   rateLimited: 'rate-limited',
+  /** The other user blocked this one, or this one blocked them (friend requests, messages). */
+  blocked: 'blocked',
+  userNotFound: 'user-not-found',
+  /** The user is not (or no longer) a member of the group. */
+  notAMember: 'not-a-member',
+  /** The group was dissolved: it can be read, nothing else. */
+  readOnly: 'read-only',
+  groupFull: 'group-full',
   internal: 'internal',
 } as const;
 
@@ -90,6 +99,7 @@ export const commands = {
     args: z.object({ conversationId, seq: z.number().int().positive() }),
     value: z.object({}),
   },
+  ...socialCommands,
 } as const satisfies Record<string, { args: z.ZodType; value: z.ZodType }>;
 
 export type CommandName = keyof typeof commands;

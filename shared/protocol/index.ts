@@ -7,3 +7,4 @@ export * from './http';
 export * from './loginCodes';
 export * from './sync';
 export * from './commands';
+export * from './social';

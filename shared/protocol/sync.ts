@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { wireMessageSchema } from './appTypes';
+import {
+  friendInboxEventSchema,
+  groupInboxEventSchema,
+  mentionInboxEventSchema,
+  presenceStateSchema,
+} from './social';
 
 /**
  * Notify-pull sync (docs/PROTOCOL.md). Each user has a private inbox ordered by its own
@@ -64,6 +70,10 @@ export const knownInboxEventSchema = z.discriminatedUnion('type', [
     readSeq: z.number().int().nonnegative(),
     by: z.string(),
   }),
+  /** A change between the user and a peer (social.ts): friend lists converge from these. */
+  friendInboxEventSchema,
+  groupInboxEventSchema,
+  mentionInboxEventSchema,
 ]);
 export type InboxEvent = z.infer<typeof knownInboxEventSchema>;
 
@@ -81,6 +91,8 @@ export const notifySchema = z.object({
   cursors: cursorsSchema,
   /** Inline events (small conversations), contiguous and in inbox order; a client that has a gap pulls instead. */
   events: z.array(inboxEventBaseSchema).optional(),
+  /** Presence changes of friends and fellow members of small groups (not in the inbox: only the latest matters). */
+  presence: z.array(presenceStateSchema).optional(),
 });
 export type Notify = z.infer<typeof notifySchema>;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/log/logger';
 import { CommandFailure } from '../../../server/services/commandFailure';
 import { createCommandService, type CommandHandlers } from '../../../server/services/commandService';
+import { socialStubHandlers } from '../social/stubHandlers';
 
 const context = { userId: '1', deviceId: 'd' };
 
@@ -15,6 +16,7 @@ function service(overrides: Partial<CommandHandlers> = {}) {
     'message.recall': () => {
       throw new CommandFailure('recall-window-passed');
     },
+    ...socialStubHandlers,
     ...overrides,
   };
   return { commands: createCommandService({ handlers, logger: createLogger('silent') }), seen };
