@@ -15,6 +15,17 @@ import {
 } from '../../shared/protocol';
 import type { StockPush } from '../services/presence';
 
+/** An application frame from the server ("0"): typeu plus a JSON payload, no QoS (the client pulls or re-asks). */
+function serverData(to: string, typeu: number, payload: unknown): string {
+  return encodeFrame({
+    type: FrameType.data,
+    from: SERVER_ID,
+    to,
+    typeu,
+    dataContent: JSON.stringify(payload),
+  });
+}
+
 /** The frames the server sends, encoded. Control payloads are JSON strings inside dataContent (double-encoded), as on the stock server. */
 export const frames = {
   loginResponse(code: number, firstLoginTime: number, to: string = UNKNOWN_ID): string {
@@ -77,43 +88,19 @@ export const frames = {
   },
 
   refusal(to: string, refusal: SendRefusal): string {
-    return encodeFrame({
-      type: FrameType.data,
-      from: SERVER_ID,
-      to,
-      typeu: Typeu.sendRefused,
-      dataContent: JSON.stringify(refusal),
-    });
+    return serverData(to, Typeu.sendRefused, refusal);
   },
 
   hello(to: string, hello: Hello): string {
-    return encodeFrame({
-      type: FrameType.data,
-      from: SERVER_ID,
-      to,
-      typeu: Typeu.hello,
-      dataContent: JSON.stringify(hello),
-    });
+    return serverData(to, Typeu.hello, hello);
   },
 
   notify(to: string, notify: Notify): string {
-    return encodeFrame({
-      type: FrameType.data,
-      from: SERVER_ID,
-      to,
-      typeu: Typeu.notify,
-      dataContent: JSON.stringify(notify),
-    });
+    return serverData(to, Typeu.notify, notify);
   },
 
   commandReply(to: string, reply: CommandReply): string {
-    return encodeFrame({
-      type: FrameType.data,
-      from: SERVER_ID,
-      to,
-      typeu: Typeu.commandReply,
-      dataContent: JSON.stringify(reply),
-    });
+    return serverData(to, Typeu.commandReply, reply);
   },
 
   /** A message for a stock client: plain text, QoS, from the sender, with the sender's fp. */
