@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import type { UploadState as ServiceUploadState } from '../../../server/files/fileService';
 
-export type UploadState = Readonly<{
-  fileId: string;
-  uploadUrl: string;
-  name: string;
-  size: number;
-  mime: string;
-  offset: number;
-  complete: boolean;
-  sha256: string | null;
-  width: number | null;
-  height: number | null;
-}>;
+/** What the upload endpoints answer: the service's state plus where to send the chunks. */
+export type UploadState = ServiceUploadState & Readonly<{ uploadUrl: string }>;
 
 export type Raw = Readonly<{ status: number; headers: Headers; body: Buffer }>;
 

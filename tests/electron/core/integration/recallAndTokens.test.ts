@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, waitFor, type ServerProcess } from '../../../helpers/serverProcess';
 import { createEngineClient, type EngineClient } from '../helpers/engineClient';
 import { useTempDirs } from '../helpers/tempDirs';
+import { closeAliceAndBob, registerAliceAndBob } from './aliceAndBob';
 import { serverConfigArgs, startTestServer } from './realServer';
 
 const newDir = useTempDirs('tidings-it-');
@@ -15,15 +16,10 @@ describe('recall against the real server', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    alice = createEngineClient(newDir());
-    bob = createEngineClient(newDir());
-    await alice.register(server.url, 'alice', 'Alice');
-    await bob.register(server.url, 'bob', 'Bob');
+    ({ alice, bob } = await registerAliceAndBob(server.url, newDir));
   });
   afterAll(async () => {
-    await alice?.close();
-    await bob?.close();
-    await server?.stop();
+    await closeAliceAndBob(alice, bob, server);
   });
 
   it('recalls for everyone: both sides keep a tombstone, and a device that syncs later never sees the text', async () => {

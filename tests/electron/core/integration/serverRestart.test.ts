@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, waitFor, type ServerProcess } from '../../../helpers/serverProcess';
 import { createEngineClient, type EngineClient } from '../helpers/engineClient';
 import { useTempDirs } from '../helpers/tempDirs';
+import { closeAliceAndBob, registerAliceAndBob } from './aliceAndBob';
 
 const newDir = useTempDirs('tidings-it-');
 let server: ServerProcess;
@@ -10,16 +11,11 @@ let bob: EngineClient;
 
 beforeAll(async () => {
   server = await startServer({ dataDir: newDir() });
-  alice = createEngineClient(newDir());
-  bob = createEngineClient(newDir());
-  await alice.register(server.url, 'alice', 'Alice');
-  await bob.register(server.url, 'bob', 'Bob');
+  ({ alice, bob } = await registerAliceAndBob(server.url, newDir));
 });
 
 afterAll(async () => {
-  await alice?.close();
-  await bob?.close();
-  await server?.stop();
+  await closeAliceAndBob(alice, bob, server);
 });
 
 describe('server killed and restarted', () => {

@@ -3,6 +3,7 @@ import { directConversationId } from '../../../../shared/protocol';
 import { waitFor, type ServerProcess } from '../../../helpers/serverProcess';
 import { createEngineClient, type EngineClient } from '../helpers/engineClient';
 import { useTempDirs } from '../helpers/tempDirs';
+import { closeAliceAndBob, registerAliceAndBob } from './aliceAndBob';
 import { startTestServer } from './realServer';
 
 const newDir = useTempDirs('tidings-it-');
@@ -12,16 +13,11 @@ let bob: EngineClient;
 
 beforeAll(async () => {
   server = await startTestServer();
-  alice = createEngineClient(newDir());
-  bob = createEngineClient(newDir());
-  await alice.register(server.url, 'alice', 'Alice');
-  await bob.register(server.url, 'bob', 'Bob');
+  ({ alice, bob } = await registerAliceAndBob(server.url, newDir));
 });
 
 afterAll(async () => {
-  await alice?.close();
-  await bob?.close();
-  await server?.stop();
+  await closeAliceAndBob(alice, bob, server);
 });
 
 describe('two engines against the real server', () => {
