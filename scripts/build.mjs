@@ -21,7 +21,7 @@ export async function buildNode() {
   const existing = await import('node:fs').then((fs) =>
     nodeEntries.filter((e) => fs.existsSync(path.join(root, e.in))),
   );
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: existing,
     outdir: 'dist',
@@ -36,7 +36,23 @@ export async function buildNode() {
     banner: {
       js: "import { createRequire as __tidingsCreateRequire } from 'node:module'; const require = __tidingsCreateRequire(import.meta.url);",
     },
+    write: false,
   });
+  await writeAtomically(result.outputFiles);
+}
+
+/**
+ * Several test runs may build at once (and start `node dist/...` meanwhile): each output is
+ * written beside its target and renamed over it, so nobody ever loads a half-written bundle.
+ */
+async function writeAtomically(outputFiles) {
+  const fs = await import('node:fs/promises');
+  for (const file of outputFiles) {
+    await fs.mkdir(path.dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temporary, file.contents);
+    await fs.rename(temporary, file.path);
+  }
 }
 
 /** Electron's main process loads CommonJS; the sandboxed preload may require only 'electron'. */

@@ -55,9 +55,34 @@ export const messageSchema = z.object({
 });
 export type Message = z.infer<typeof messageSchema>;
 
+/** `direct`: one-to-one; `group`: a group chat; `system`: the "System notices" of broadcasts. */
+export const conversationKindSchema = z.enum(['direct', 'group', 'system']);
+export type ConversationKind = z.infer<typeof conversationKindSchema>;
+
+/** The id of the one conversation that holds broadcast notices. */
+export const SYSTEM_NOTICES_CONVERSATION_ID = 'system:notices';
+
+export const groupRoleSchema = z.enum(['owner', 'admin', 'member']);
+export type GroupRole = z.infer<typeof groupRoleSchema>;
+
+/**
+ * The user's standing in a group conversation. `left` (kicked or quit) and `dissolved` groups
+ * are read-only: history up to the exit stays, nothing can be sent or changed.
+ */
+export const conversationGroupSchema = z.object({
+  groupId: z.string(),
+  memberCount: z.number().int().nonnegative(),
+  role: groupRoleSchema.nullable(),
+  state: z.enum(['member', 'left', 'dissolved']),
+});
+export type ConversationGroup = z.infer<typeof conversationGroupSchema>;
+
 export const conversationSchema = z.object({
   id: z.string(),
+  kind: conversationKindSchema,
   title: z.string(),
+  /** Set for group conversations once the group is known to this device. */
+  group: conversationGroupSchema.nullable(),
   peer: peerSchema.nullable(),
   lastMessage: z.object({ preview: z.string(), sentAt: z.number(), outgoing: z.boolean() }).nullable(),
   unread: z.number().int().nonnegative(),

@@ -19,6 +19,8 @@ const alice: Account = {
 };
 const withBob: Conversation = {
   id: 'd:u1:u2',
+  kind: 'direct',
+  group: null,
   title: 'Bob',
   peer: { userId: 'u2', username: 'bob', displayName: 'Bob' },
   lastMessage: null,

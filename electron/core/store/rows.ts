@@ -1,4 +1,9 @@
-import type { Conversation, Message, MessageStatus } from '../../../shared/ipc';
+import {
+  SYSTEM_NOTICES_CONVERSATION_ID,
+  type Conversation,
+  type Message,
+  type MessageStatus,
+} from '../../../shared/ipc';
 
 /** Column shapes as better-sqlite3 returns them. */
 export type MessageRow = Readonly<{
@@ -82,6 +87,12 @@ export function toMessage(row: MessageRow): Message {
   };
 }
 
+function conversationKind(id: string): Conversation['kind'] {
+  if (id.startsWith('g:')) return 'group';
+  if (id === SYSTEM_NOTICES_CONVERSATION_ID) return 'system';
+  return 'direct';
+}
+
 /** A peer whose profile has not arrived yet is shown by its user id until it does. */
 export function toConversation(row: ConversationRow): Conversation {
   const peer =
@@ -94,7 +105,9 @@ export function toConversation(row: ConversationRow): Conversation {
         };
   return {
     id: row.id,
+    kind: conversationKind(row.id),
     title: peer?.displayName ?? row.id,
+    group: null,
     peer,
     lastMessage:
       row.last_preview === null || row.last_sent_at === null

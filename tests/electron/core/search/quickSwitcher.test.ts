@@ -67,6 +67,8 @@ describe('quick switcher', () => {
     expect(ids(s.search('zhangsan', 10)).slice(0, 2).sort()).toEqual(['u1', 'u7']);
     s.upsertConversation({
       id: 'd:me:u7',
+      kind: 'direct',
+      group: null,
       title: '张三丰',
       peer: { userId: 'u7', username: 'zhangsanfeng', displayName: '张三丰' },
       lastMessage: { preview: 'hi', sentAt: 5_000, outgoing: false },
@@ -79,6 +81,8 @@ describe('quick switcher', () => {
     });
     s.upsertConversation({
       id: 'd:me:u1',
+      kind: 'direct',
+      group: null,
       title: '张三',
       peer: { userId: 'u1', username: 'zhangsan', displayName: '张三' },
       lastMessage: { preview: 'hi', sentAt: 1_000, outgoing: false },

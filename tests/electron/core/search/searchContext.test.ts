@@ -19,6 +19,8 @@ afterAll(() => f.close());
 
 const conversation = (id: string, username: string, displayName: string, sentAt: number): Conversation => ({
   id,
+  kind: 'direct',
+  group: null,
   title: displayName,
   peer: { userId: `id-${username}`, username, displayName },
   lastMessage: { preview: 'hi', sentAt, outgoing: false },
