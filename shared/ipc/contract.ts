@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { authChannels } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { conversationChannels, conversationEvents } from './channels/conversations';
+import { fileChannels, fileEvents } from './channels/files';
 import { messageChannels, messageEvents } from './channels/messages';
 import { searchChannels, searchEvents } from './channels/search';
 import { settingsChannels, settingsEvents } from './channels/settings';
@@ -26,6 +27,7 @@ export const channels = {
   ...updateChannels,
   ...appChannels,
   ...searchChannels,
+  ...fileChannels,
 } as const;
 
 /** Main → renderer events. Payloads are validated where they are received. */
@@ -38,6 +40,7 @@ export const events = {
   ...updateEvents,
   ...appEvents,
   ...searchEvents,
+  ...fileEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

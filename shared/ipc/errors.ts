@@ -21,6 +21,15 @@ export const errorMessages = {
   'not-failed': 'Only a message that failed to send can be sent again.',
   'session-expired': 'Your session has expired. Sign in again.',
   'rate-limited': 'Too many requests. Wait a moment and try again.',
+  'file-unreadable': 'That file cannot be read.',
+  'file-too-large': 'The file is too large to send.',
+  'quota-exceeded': 'Your storage space on the server is full.',
+  'not-an-image': 'Only PNG, JPEG, GIF and WebP pictures can be sent as images.',
+  'file-not-found': 'That file is not available: it was removed, or you may not see it.',
+  'not-a-file-message': 'That message has no file.',
+  'transfer-not-found': 'Nothing is being sent or downloaded for that message.',
+  'checksum-mismatch': 'The file arrived damaged: its checksum does not match.',
+  'folder-unwritable': 'The file cannot be saved in that folder.',
   internal: 'Something went wrong inside Tidings.',
 } as const;
 

@@ -1,6 +1,7 @@
 import { createAuthHandlers } from './authHandlers';
 import { createConnectionHandlers } from './connectionHandlers';
 import { createConversationHandlers } from './conversationHandlers';
+import { createFileHandlers } from './fileHandlers';
 import type { HandlerContext } from './handlerContext';
 import type { HandlerTable } from './handlerTable';
 import { createMessageHandlers } from './messageHandlers';
@@ -19,5 +20,6 @@ export function createHandlerTable(ctx: HandlerContext): HandlerTable {
     ...createSyncHandlers(ctx),
     ...createSettingsHandlers(ctx),
     ...createSearchHandlers(createSearchContext(ctx).handlers),
+    ...createFileHandlers(ctx),
   } satisfies HandlerTable;
 }
