@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
+import { contactChannels, contactEvents } from './channels/contacts';
 import { conversationChannels, conversationEvents } from './channels/conversations';
 import { fileChannels, fileEvents } from './channels/files';
+import { groupChannels, groupEvents } from './channels/groups';
 import { messageChannels, messageEvents } from './channels/messages';
 import { searchChannels, searchEvents } from './channels/search';
 import { settingsChannels, settingsEvents } from './channels/settings';
@@ -11,6 +13,7 @@ import { syncChannels, syncEvents } from './channels/sync';
 import { updateChannels, updateEvents } from './channels/update';
 
 export type { ChannelSpec } from './channels/spec';
+export * from './channels/contacts';
 
 /**
  * The renderer ↔ main contract, one file per domain under channels/. Channels are
@@ -28,6 +31,8 @@ export const channels = {
   ...appChannels,
   ...searchChannels,
   ...fileChannels,
+  ...contactChannels,
+  ...groupChannels,
 } as const;
 
 /** Main → renderer events. Payloads are validated where they are received. */
@@ -41,6 +46,8 @@ export const events = {
   ...appEvents,
   ...searchEvents,
   ...fileEvents,
+  ...contactEvents,
+  ...groupEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

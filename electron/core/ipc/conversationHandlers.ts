@@ -41,6 +41,10 @@ export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<
       if (marked.readSeq !== null && !session.basic()) session.sync.flushReads();
       return emit(session, marked.conversation);
     },
+    'conversations:markAllRead': async () => {
+      await ctx.sessions.require();
+      throw new IpcFailure('internal', 'Mark all read is not available in this build yet.');
+    },
     'conversations:pin': async ({ conversationId, pinned }) => {
       const session = await ctx.sessions.require();
       return emit(session, found(await session.store.setPinned(conversationId, pinned)));

@@ -1,7 +1,9 @@
 import { createAuthHandlers } from './authHandlers';
 import { createConnectionHandlers } from './connectionHandlers';
+import { createContactHandlers } from './contactHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createFileHandlers } from './fileHandlers';
+import { createGroupHandlers } from './groupHandlers';
 import type { HandlerContext } from './handlerContext';
 import type { HandlerTable } from './handlerTable';
 import { createMessageHandlers } from './messageHandlers';
@@ -21,5 +23,7 @@ export function createHandlerTable(ctx: HandlerContext): HandlerTable {
     ...createSettingsHandlers(ctx),
     ...createSearchHandlers(createSearchContext(ctx).handlers),
     ...createFileHandlers(ctx),
+    ...createContactHandlers(ctx),
+    ...createGroupHandlers(ctx),
   } satisfies HandlerTable;
 }

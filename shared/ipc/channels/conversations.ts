@@ -15,6 +15,8 @@ export const conversationChannels = {
   },
   /** Everything up to the newest message is read; other devices and the peer learn it. */
   'conversations:markRead': { request: z.object({ conversationId }), response: conversationSchema },
+  /** Every conversation is read up to its newest message; returns the conversations that changed. */
+  'conversations:markAllRead': { request: emptyRequest, response: z.array(conversationSchema) },
   'conversations:pin': {
     request: z.object({ conversationId, pinned: z.boolean() }),
     response: conversationSchema,
