@@ -3,6 +3,7 @@ import { appChannels, appEvents } from './channels/app';
 import { authChannels } from './channels/auth';
 import { connectionChannels, connectionEvents } from './channels/connection';
 import { contactChannels, contactEvents } from './channels/contacts';
+import { contactChannels, contactEvents } from './channels/contacts';
 import { conversationChannels, conversationEvents } from './channels/conversations';
 import { fileChannels, fileEvents } from './channels/files';
 import { groupChannels, groupEvents } from './channels/groups';
@@ -13,6 +14,7 @@ import { syncChannels, syncEvents } from './channels/sync';
 import { updateChannels, updateEvents } from './channels/update';
 
 export type { ChannelSpec } from './channels/spec';
+export * from './channels/contacts';
 export * from './channels/contacts';
 
 /**
@@ -30,6 +32,7 @@ export const channels = {
   ...updateChannels,
   ...appChannels,
   ...searchChannels,
+  ...contactChannels,
   ...fileChannels,
   ...contactChannels,
   ...groupChannels,
@@ -45,6 +48,7 @@ export const events = {
   ...updateEvents,
   ...appEvents,
   ...searchEvents,
+  ...contactEvents,
   ...fileEvents,
   ...contactEvents,
   ...groupEvents,

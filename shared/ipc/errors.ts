@@ -21,6 +21,8 @@ export const errorMessages = {
   'not-failed': 'Only a message that failed to send can be sent again.',
   'session-expired': 'Your session has expired. Sign in again.',
   'rate-limited': 'Too many requests. Wait a moment and try again.',
+  blocked: 'One of you has blocked the other.',
+  'friend-request-not-found': 'That user has not asked to be friends with you.',
   'file-unreadable': 'That file cannot be read.',
   'file-too-large': 'The file is too large to send.',
   'quota-exceeded': 'Your storage space on the server is full.',

@@ -1,6 +1,7 @@
 import { createAuthHandlers } from './authHandlers';
 import { createConnectionHandlers } from './connectionHandlers';
 import { createContactHandlers } from './contactHandlers';
+import { createContactHandlers } from './contactHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createFileHandlers } from './fileHandlers';
 import { createGroupHandlers } from './groupHandlers';
@@ -22,6 +23,7 @@ export function createHandlerTable(ctx: HandlerContext): HandlerTable {
     ...createSyncHandlers(ctx),
     ...createSettingsHandlers(ctx),
     ...createSearchHandlers(createSearchContext(ctx).handlers),
+    ...createContactHandlers(ctx),
     ...createFileHandlers(ctx),
     ...createContactHandlers(ctx),
     ...createGroupHandlers(ctx),
