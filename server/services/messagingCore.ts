@@ -7,7 +7,7 @@ import type { FriendRepository } from '../storage/friendRepository';
 import type { GroupRepository } from '../storage/groupRepository';
 import type { PresenceRepository } from '../storage/presenceRepository';
 import type { UserRepository } from '../storage/userRepository';
-import { createCommandService, type CommandService } from './commandService';
+import { createCommandService, type CommandHandlers, type CommandService } from './commandService';
 import { createDeliveryService, type DeliveryService } from './deliveryService';
 import { createDeviceService, type DeviceService } from './deviceService';
 import { createGroupAccess } from './conversationAccess';
@@ -49,6 +49,8 @@ export function createMessagingCore(
     logger: Logger;
     metrics: ServerMetrics;
     random?: () => number;
+    /** The public inbox (server/broadcasts); without it `sync.public` answers an empty inbox. */
+    publicInbox?: Pick<CommandHandlers, 'sync.public'>;
   }>,
 ): MessagingCore {
   const { repositories: repos, users, presence, config, clock, scheduler, logger, metrics } = deps;
@@ -146,6 +148,7 @@ export function createMessagingCore(
       'read.mark': (context, args) => reads.mark(context, args),
       'message.recall': (context, args) => recalls.recall(context, args),
       ...social.handlers,
+      'sync.public': deps.publicInbox?.['sync.public'] ?? (() => ({ events: [], max: 0, hasMore: false })),
     },
     logger: logger.child({ component: 'commands' }),
   });

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { appChannels, appEvents } from './channels/app';
 import { authChannels } from './channels/auth';
+import { broadcastEvents } from './channels/broadcasts';
 import { connectionChannels, connectionEvents } from './channels/connection';
-import { contactChannels, contactEvents } from './channels/contacts';
 import { contactChannels, contactEvents } from './channels/contacts';
 import { conversationChannels, conversationEvents } from './channels/conversations';
 import { fileChannels, fileEvents } from './channels/files';
@@ -14,7 +14,6 @@ import { syncChannels, syncEvents } from './channels/sync';
 import { updateChannels, updateEvents } from './channels/update';
 
 export type { ChannelSpec } from './channels/spec';
-export * from './channels/contacts';
 export * from './channels/contacts';
 
 /**
@@ -32,7 +31,6 @@ export const channels = {
   ...updateChannels,
   ...appChannels,
   ...searchChannels,
-  ...contactChannels,
   ...fileChannels,
   ...contactChannels,
   ...groupChannels,
@@ -48,10 +46,10 @@ export const events = {
   ...updateEvents,
   ...appEvents,
   ...searchEvents,
-  ...contactEvents,
   ...fileEvents,
   ...contactEvents,
   ...groupEvents,
+  ...broadcastEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { wireMessageSchema } from './appTypes';
+import { broadcastCommands } from './broadcasts';
 import { socialCommands } from './social';
 import { inboxEventBaseSchema } from './sync';
 
@@ -100,6 +101,7 @@ export const commands = {
     value: z.object({}),
   },
   ...socialCommands,
+  ...broadcastCommands,
 } as const satisfies Record<string, { args: z.ZodType; value: z.ZodType }>;
 
 export type CommandName = keyof typeof commands;

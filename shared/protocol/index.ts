@@ -8,3 +8,4 @@ export * from './loginCodes';
 export * from './sync';
 export * from './commands';
 export * from './social';
+export * from './broadcasts';
