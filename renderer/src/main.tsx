@@ -1,8 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { loadApi } from './api/loadApi';
-import { App } from './components/App';
+import { App } from './app/App';
 import { BootError } from './components/BootError';
 import { createChatStore } from './state/chatStore';
+import './theme/theme.css';
 import './styles/app.css';
 
 const container = document.getElementById('root');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../renderer/src/components/App';
+import { App } from '../../renderer/src/app/App';
 import { createChatStore } from '../../renderer/src/state/chatStore';
 import { ok } from '../../shared/ipc/errors';
 import type { Account, Conversation } from '../../shared/ipc/models';

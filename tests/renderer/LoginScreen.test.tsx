@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiContext } from '../../renderer/src/api/apiContext';
-import { LoginScreen } from '../../renderer/src/components/LoginScreen';
+import { LoginScreen } from '../../renderer/src/features/login/LoginScreen';
 import type { TidingsApi } from '../../shared/ipc/api';
 import { fail, ok } from '../../shared/ipc/errors';
 import type { Account } from '../../shared/ipc/models';
 import { fakeApi } from './fakeApi';
+import { renderWithProviders } from './providers';
 
 afterEach(cleanup);
 
@@ -20,11 +20,7 @@ const alice: Account = {
 
 function renderLogin(api: TidingsApi) {
   const onSignedIn = vi.fn<(account: Account) => void>();
-  render(
-    <ApiContext value={api}>
-      <LoginScreen onSignedIn={onSignedIn} />
-    </ApiContext>,
-  );
+  renderWithProviders(<LoginScreen onSignedIn={onSignedIn} />, { api });
   fireEvent.change(screen.getByLabelText('Username'), { target: { value: 'alice' } });
   fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-password' } });
   return onSignedIn;

@@ -1,0 +1,2 @@
+export { SearchView } from './SearchView';
+export type { SearchViewProps } from './SearchView';

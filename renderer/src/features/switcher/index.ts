@@ -1,0 +1,1 @@
+export { QuickSwitcher } from './QuickSwitcher';
