@@ -32,6 +32,11 @@ export const errorMessages = {
   'transfer-not-found': 'Nothing is being sent or downloaded for that message.',
   'checksum-mismatch': 'The file arrived damaged: its checksum does not match.',
   'folder-unwritable': 'The file cannot be saved in that folder.',
+  'group-not-found': 'That group does not exist.',
+  'not-a-group-member': 'You are no longer a member of this group.',
+  'group-read-only': 'This group was dissolved: it can be read, nothing more.',
+  'group-forbidden': 'Your role in this group does not allow that.',
+  'group-full': 'The group has reached its member limit.',
   internal: 'Something went wrong inside Tidings.',
 } as const;
 

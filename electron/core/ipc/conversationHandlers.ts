@@ -4,6 +4,18 @@ import type { Session } from '../session/session';
 import type { HandlerContext } from './handlerContext';
 import type { DomainHandlers } from './handlerTable';
 
+/**
+ * The server refuses read marks from a user who left a group, so such a read stays on this
+ * device: recorded as settled, it is never sent (and never retried by every sync).
+ */
+async function settleUnreportable(
+  session: Session,
+  marked: Readonly<{ conversation: Conversation; readSeq: number | null }>,
+): Promise<void> {
+  if (marked.readSeq !== null && marked.conversation.group?.state === 'left')
+    await session.store.readSynced(marked.conversation.id, marked.readSeq);
+}
+
 export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<'conversations'> {
   const emit = (session: Session, conversation: Conversation): Conversation => {
     session.emitConversations([conversation]);
@@ -38,12 +50,23 @@ export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<
       const session = await ctx.sessions.require();
       const marked = await session.store.markRead(conversationId);
       if (!marked) throw new IpcFailure('conversation-not-found');
+      await settleUnreportable(session, marked);
       if (marked.readSeq !== null && !session.basic()) session.sync.flushReads();
       return emit(session, marked.conversation);
     },
     'conversations:markAllRead': async () => {
-      await ctx.sessions.require();
-      throw new IpcFailure('internal', 'Mark all read is not available in this build yet.');
+      const session = await ctx.sessions.require();
+      const changed: Conversation[] = [];
+      for (const conversation of await session.store.listConversations()) {
+        if (conversation.unread === 0 && !conversation.mentioned) continue;
+        const marked = await session.store.markRead(conversation.id);
+        if (!marked) continue;
+        await settleUnreportable(session, marked);
+        changed.push(marked.conversation);
+      }
+      if (changed.length > 0 && !session.basic()) session.sync.flushReads();
+      session.emitConversations(changed);
+      return changed;
     },
     'conversations:pin': async ({ conversationId, pinned }) => {
       const session = await ctx.sessions.require();

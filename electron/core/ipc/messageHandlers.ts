@@ -34,12 +34,17 @@ export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'mess
     'messages:send': async ({ conversationId, text, replyToSeq, mentions }) => {
       const session = await ctx.sessions.require();
       const me = session.account.userId;
-      const peer = directPeer(conversationId, me);
-      if (peer === null || !(await session.store.getConversation(conversationId))) {
-        throw new IpcFailure('conversation-not-found');
+      const target = await session.store.getConversation(conversationId);
+      // A group message goes to the group's conversation id; the server fans it out.
+      const peer = directPeer(conversationId, me) ?? (target?.kind === 'group' ? conversationId : null);
+      if (peer === null || !target) throw new IpcFailure('conversation-not-found');
+      const basic = session.basic();
+      if (target.kind === 'group') {
+        if (basic) throw new IpcFailure('unavailable-in-basic-mode');
+        if (target.group?.state === 'left') throw new IpcFailure('not-a-group-member');
+        if (target.group?.state === 'dissolved') throw new IpcFailure('group-read-only');
       }
       const fp = ctx.deps.generateId();
-      const basic = session.basic();
       const body: Record<string, unknown> = { text };
       if (!basic && mentions && mentions.length > 0) body.mentions = mentions;
       if (!basic && replyToSeq !== undefined) body.replyTo = { seq: replyToSeq };
@@ -80,10 +85,13 @@ export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'mess
       if (session.basic()) throw new IpcFailure('unavailable-in-basic-mode');
       const message: Message | null = await session.store.getMessage(id);
       if (!message) throw new IpcFailure('message-not-found');
-      if (!message.outgoing) throw new IpcFailure('recall-forbidden');
+      // Group owners and admins may recall anyone's message, at any time.
+      const group = (await session.store.getConversation(message.conversationId))?.group ?? null;
+      const moderator = group?.state === 'member' && (group.role === 'owner' || group.role === 'admin');
+      if (!message.outgoing && !moderator) throw new IpcFailure('recall-forbidden');
       if (message.recalled) return message;
       const window = session.recallWindowMs();
-      if (window !== null && clock.now() - message.sentAt > window)
+      if (!moderator && window !== null && clock.now() - message.sentAt > window)
         throw new IpcFailure('recall-window-passed');
       // Not numbered yet means not yet stored, or its number has not arrived: the server cannot find it.
       if (message.seq === null || !session.synced()) throw new IpcFailure('offline');

@@ -1,6 +1,9 @@
 import {
+  conversationGroupSchema,
+  groupRoleSchema,
   SYSTEM_NOTICES_CONVERSATION_ID,
   type Conversation,
+  type ConversationGroup,
   type Message,
   type MessageStatus,
 } from '../../../shared/ipc';
@@ -49,6 +52,11 @@ export type ConversationRow = Readonly<{
   cleared_seq: number;
   history_start: number;
   hidden: number;
+  /** Mirrored from chat_groups (migration 005) for group conversations; null until the group is known. */
+  group_name?: string | null;
+  group_member_count?: number | null;
+  group_role?: string | null;
+  group_state?: string | null;
 }>;
 
 export type OutboxRow = Readonly<{
@@ -93,6 +101,20 @@ function conversationKind(id: string): Conversation['kind'] {
   return 'direct';
 }
 
+/** The user's standing in a group conversation, from the columns mirrored on its row. */
+function conversationGroup(row: ConversationRow): ConversationGroup | null {
+  if (!row.id.startsWith('g:')) return null;
+  const state = conversationGroupSchema.shape.state.safeParse(row.group_state);
+  if (!state.success) return null;
+  const role = groupRoleSchema.safeParse(row.group_role);
+  return {
+    groupId: row.id.slice(2),
+    memberCount: row.group_member_count ?? 0,
+    role: role.success ? role.data : null,
+    state: state.data,
+  };
+}
+
 /** A peer whose profile has not arrived yet is shown by its user id until it does. */
 export function toConversation(row: ConversationRow): Conversation {
   const peer =
@@ -106,8 +128,8 @@ export function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     kind: conversationKind(row.id),
-    title: peer?.displayName ?? row.id,
-    group: null,
+    title: peer?.displayName ?? (row.group_name || row.id),
+    group: conversationGroup(row),
     peer,
     lastMessage:
       row.last_preview === null || row.last_sent_at === null

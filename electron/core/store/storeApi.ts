@@ -4,6 +4,7 @@ import { createConversationOps } from './core/conversationOps';
 import { createMessageOps } from './core/messageOps';
 import { createOutboxOps } from './core/outboxOps';
 import { createSyncOps } from './core/syncOps';
+import { createGroupOps } from '../social/groups/groupStoreOps';
 import type { StoreExtension } from './storeExtension';
 
 /**
@@ -19,6 +20,7 @@ export function createStoreApi(db: Database, identity: StoreIdentity, extensions
     ...createMessageOps(ctx),
     ...createOutboxOps(ctx),
     ...createSyncOps(ctx),
+    ...createGroupOps(ctx),
     /** An account-scoped preference (JSON), or undefined. */
     getSetting: (key: string): unknown => ctx.meta.getSetting(key),
     setSetting: (key: string, value: unknown): void => ctx.meta.setSetting(key, value),

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '../../../../shared/ipc';
 import { directPeer, NoticeEvent, type InboxEvent, type WireMessage } from '../../../../shared/protocol';
 import { statusesBefore } from '../../domain/messageStatus';
+import { applyGroupInboxEvent } from '../../social/groups/groupStoreOps';
 import type { StoreContext } from './context';
 import {
   ensureConversation,
@@ -218,6 +219,10 @@ export function createSyncOps(ctx: StoreContext) {
           if (!conversations.byId(event.conversationId)) break;
           touched.add(event.conversationId);
           receipt(event.conversationId, event.readSeq);
+          break;
+        case 'group':
+        case 'mention':
+          touched.add(applyGroupInboxEvent(ctx, event, batch.now));
           break;
       }
     }

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { migration001Initial } from './001_initial';
 import { migration002MessageState } from './002_message_state';
 import { migration003SyncSocialSettings } from './003_sync_social_settings';
+import { migration005Groups } from './005_groups';
 
 /** The highest number the engine may use; 10 and above belong to store extensions (search). */
 export const ENGINE_MIGRATION_MAX = 9;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002MessageState,
   migration003SyncSocialSettings,
+  migration005Groups,
 ];
