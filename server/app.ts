@@ -3,11 +3,14 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createBroadcasts } from './broadcasts/broadcasts';
+import { createServerStats } from './broadcasts/serverStats';
 import type { ServerConfig } from './config';
 import type { ClientConnection } from './gateway/connection';
 import { createGateway } from './gateway/gateway';
 import { createPresence } from './gateway/presence';
 import { createSessionRegistry } from './gateway/sessionRegistry';
+import { createAdminBroadcastRoutes } from './http/adminBroadcastRoutes';
 import { createHttpHandler } from './http/httpHandler';
 import { createRoutes } from './http/routes';
 import { createLogger, type Logger } from './log/logger';
@@ -85,6 +88,19 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     clock,
     logger: logger.child({ component: 'files' }),
   });
+  const startedAt = clock.now();
+  const presence = createPresence(sessions);
+  const broadcasts = createBroadcasts({
+    db,
+    users: userRepository,
+    presence,
+    clock,
+    scheduler,
+    logger: logger.child({ component: 'broadcasts' }),
+    metrics,
+    refreshMs: config.timings.publicInboxRefreshMs,
+    notifyJitterMs: config.timings.broadcastNotifyJitterMs,
+  });
   const core = createMessagingCore({
     repositories: createCoreRepositories(db),
     friends: createFriendRepository(db),
@@ -92,8 +108,9 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     presenceSettings: createPresenceRepository(db),
     files,
     users: userRepository,
-    presence: createPresence(sessions),
+    presence,
     config,
+    publicInbox: broadcasts.handlers,
     clock,
     scheduler,
     logger,
@@ -104,7 +121,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     messaging: core.messaging,
     commands: core.commands,
     delivery: core.delivery,
-    devices: core.devices,
+    devices: broadcasts.withPublicCursor(core.devices),
     sessions,
     clock,
     scheduler,
@@ -125,13 +142,28 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     metrics,
   });
   const handler = createHttpHandler({
-    routes: createRoutes({
-      auth,
-      users,
-      metrics,
-      files: { service: files, logger: logger.child({ component: 'files' }) },
-      admin: config.adminToken === null ? null : { service: admin, options: config.admin },
-    }),
+    routes: [
+      ...createRoutes({
+        auth,
+        users,
+        metrics,
+        files: { service: files, logger: logger.child({ component: 'files' }) },
+        admin: config.adminToken === null ? null : { service: admin, options: config.admin },
+      }),
+      ...(config.adminToken === null
+        ? []
+        : createAdminBroadcastRoutes(
+            broadcasts.admin,
+            createServerStats({
+              db,
+              clock,
+              startedAt,
+              onlineDevices: () => gateway.connectionCount(),
+              onlineUsers: () => sessions.size(),
+              broadcasts: () => broadcasts.stats(),
+            }),
+          )),
+    ],
     auth,
     adminToken: config.adminToken,
     logger: logger.child({ component: 'http' }),
@@ -156,6 +188,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
   } catch (error) {
     // Stop the core's timers too, or they keep a failed process alive.
     core.close();
+    broadcasts.close();
     db.close();
     throw error;
   }
@@ -188,6 +221,7 @@ export async function startServer(config: ServerConfig, deps: ServerDeps = {}): 
     await new Promise((resolve) => setImmediate(resolve));
     stopUploadSweeper();
     core.close();
+    broadcasts.close();
     let cancel = (): void => {};
     await Promise.race([
       httpClosed,

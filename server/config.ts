@@ -28,6 +28,10 @@ export type Timings = Readonly<{
   inboxPruneIntervalMs: number;
   /** How long after sending the sender may recall a message. */
   recallWindowMs: number;
+  /** How often each server compares its in-memory public inbox (broadcasts) with storage. */
+  publicInboxRefreshMs: number;
+  /** Upper bound of the random delay before a broadcast's notify reaches each online user. */
+  broadcastNotifyJitterMs: number;
 }>;
 
 /** MobileIMSDK sense modes: the server closes a socket silent for this long (its "expire"). */
@@ -124,6 +128,8 @@ export const defaultTimings: Timings = {
   inboxRetentionMs: 30 * 24 * 60 * 60 * 1000,
   inboxPruneIntervalMs: 60 * 60 * 1000,
   recallWindowMs: 2 * 60 * 1000,
+  publicInboxRefreshMs: 1_000,
+  broadcastNotifyJitterMs: 2_000,
 };
 
 /** Defaults with `dataDir` resolved against `cwd`. */

@@ -70,6 +70,8 @@ const configFileSchema = z.strictObject({
         .min(0)
         .max(365 * 24 * 60 * 60 * 1000)
         .optional(),
+      publicInboxRefreshMs: z.number().int().min(10).max(1_000).optional(),
+      broadcastNotifyJitterMs: z.number().int().min(0).max(600_000).optional(),
     })
     .optional(),
   batchMaxMessages: z.number().int().min(1).max(10_000).optional(),

@@ -26,6 +26,8 @@ export const serverErrors = {
   'offset-mismatch': { status: 409, message: 'The upload offset does not match the bytes received.' },
   'checksum-mismatch': { status: 422, message: 'The uploaded bytes do not match the declared SHA-256.' },
   'range-not-satisfiable': { status: 416, message: 'The requested range is not within the file.' },
+  'broadcast-not-found': { status: 404, message: 'No such broadcast.' },
+  'invalid-state': { status: 409, message: 'That cannot be done in the current state.' },
   internal: { status: 500, message: 'The server could not complete the request.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -7,6 +7,7 @@ import { migration005 } from './005_devices_inbox';
 import { migration006 } from './006_read_state_recall';
 import { migration007 } from './007_social';
 import { migration008 } from './008_files';
+import { migration009 } from './009_broadcasts';
 
 /** In order; a new step is appended here and never edited once released. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
