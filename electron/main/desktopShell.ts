@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, powerMonitor, session } from 'electron';
+import { app, powerMonitor, session, shell } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { Navigation } from '../../shared/ipc/channels/app';
 import { createEngineHost, type EngineHost } from '../core';
@@ -18,6 +18,7 @@ import { electronEncryptor } from './secrets/electronEncryptor';
 import { createSafeStorageSecretStore } from './secrets/safeStorageSecretStore';
 import { APP_ENTRY_URL, hardenSession, serveAppProtocol } from './security';
 import { createSettingsSource } from './settings/shellSettings';
+import { createDesktopOpeners } from './system/desktopOpeners';
 import { applyStartAtLogin } from './system/startAtLogin';
 import { forwardSystemEvents } from './system/systemEvents';
 import { nodeTimers } from './system/timers';
@@ -50,6 +51,14 @@ export type DesktopShell = Readonly<{
   /** Brings the window up and hands it a navigation (a link, a notification click). */
   navigate(navigation: Navigation | null): void;
 }>;
+
+/** Where the engine keeps a message's file on this computer, or null. */
+async function messageFilePath(engine: EngineHost, messageId: string): Promise<string | null> {
+  const result = await engine.dispatch('files:get', { messageId });
+  if (!result.ok) return null;
+  const value = result.value as { path?: unknown };
+  return typeof value.path === 'string' ? value.path : null;
+}
 
 /** Everything the app does once Electron is ready. Call once. */
 export async function startDesktopShell({
@@ -124,7 +133,15 @@ export async function startDesktopShell({
   registerIpcHandlers(
     engine,
     getWindow,
-    createShellDispatch(createShellHandlers({ updates, navigation, revealLogs }), logError),
+    createShellDispatch(
+      createShellHandlers({
+        updates,
+        navigation,
+        revealLogs,
+        openers: createDesktopOpeners(shell, (messageId) => messageFilePath(engine, messageId), logError),
+      }),
+      logError,
+    ),
   );
   forwardEngineEvents(engine, getWindow);
   updates.onChange((state) => sendToWindow(getWindow, 'update:changed', state));

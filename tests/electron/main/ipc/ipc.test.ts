@@ -117,7 +117,10 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers(engine, () => ours.asWindow, shell);
     const from = { sender: ours.webContents, senderFrame: ours.mainFrame };
     expect(channelNames.filter(isShellChannel).sort()).toEqual([
+      'app:openExternal',
+      'app:openFile',
       'app:revealLogs',
+      'app:showFile',
       'app:takeNavigation',
       'update:check',
       'update:download',

@@ -15,7 +15,12 @@ describe('shell handlers', () => {
     } as unknown as UpdateController;
     const navigation = createNavigationInbox(vi.fn());
     navigation.push({ kind: 'conversation', conversationId: 'd:a:b' });
-    const handlers = createShellHandlers({ updates, navigation, revealLogs: () => false });
+    const openers = {
+      openExternal: vi.fn(() => Promise.resolve(true)),
+      openMessageFile: vi.fn(() => Promise.resolve(false)),
+      showMessageFile: vi.fn(() => Promise.resolve(true)),
+    };
+    const handlers = createShellHandlers({ updates, navigation, revealLogs: () => false, openers });
     await expect(handlers['update:state']({})).resolves.toBe(state);
     await expect(handlers['update:check']({})).resolves.toBe(state);
     await expect(handlers['update:download']({})).resolves.toBe(state);
@@ -26,5 +31,13 @@ describe('shell handlers', () => {
       conversationId: 'd:a:b',
     });
     await expect(handlers['app:takeNavigation']({})).resolves.toBeNull();
+    await expect(handlers['app:openExternal']({ url: 'https://example.com/' })).resolves.toEqual({
+      opened: true,
+    });
+    expect(openers.openExternal).toHaveBeenCalledWith('https://example.com/');
+    await expect(handlers['app:openFile']({ messageId: 'fp-1' })).resolves.toEqual({ opened: false });
+    expect(openers.openMessageFile).toHaveBeenCalledWith('fp-1');
+    await expect(handlers['app:showFile']({ messageId: 'fp-2' })).resolves.toEqual({ shown: true });
+    expect(openers.showMessageFile).toHaveBeenCalledWith('fp-2');
   });
 });
