@@ -8,6 +8,7 @@ import type { ApiClient } from '../http/apiClient';
 import { gatewayUrl } from '../http/serverUrls';
 import { createCommandClient, type CommandClient } from '../net/commandClient';
 import { createConnection } from '../net/connection';
+import { createFriendSync, type FriendSync } from '../social/friends/friendSync';
 import type { Credentials } from '../persist/accountRecord';
 import type { Store, SyncOutcome } from '../store/store';
 import { createInboundHandler } from '../sync/inboundHandler';
@@ -50,6 +51,8 @@ export type Session = Readonly<{
   commands: Pick<CommandClient, 'call'>;
   outbox: Pick<OutboxSender, 'enqueue' | 'forget'>;
   sync: Pick<Syncer, 'syncNow' | 'flushReads' | 'progress'>;
+  /** Friends' host side: handlers publish what their commands changed through it. */
+  friends: Pick<FriendSync, 'publish'>;
   /** HTTP calls with the access token, refreshed on 401. */
   authed<T>(call: (token: string) => Promise<T>): Promise<T>;
   connectionState(): ConnectionState;
@@ -146,11 +149,22 @@ export function openSession(input: OpenSessionInput): Session {
     logger,
     onChanged: (conversation) => emitConversations([conversation]),
   });
+  const friendSync = createFriendSync({
+    store,
+    commands,
+    api: account.mode === 'tidings' ? input.api : null,
+    authed: (call) => (auth ? auth.authed(call) : Promise.reject(new Error('no credentials'))),
+    events,
+    clock,
+    tasks,
+    logger,
+  });
 
   const onApplied = (outcome: SyncOutcome): void => {
     for (const fp of outcome.acknowledged) outbox.forget(fp, 'stored');
     for (const { conversationId, messages } of outcome.changed) emitMessages(conversationId, messages);
     emitConversations(outcome.conversations);
+    friendSync.onApplied(outcome);
     if (account.mode === 'tidings')
       for (const missing of outcome.missingProfiles)
         peerProfiles.fill(missing.conversationId, missing.userId);
@@ -164,7 +178,10 @@ export function openSession(input: OpenSessionInput): Session {
     logger,
     tuning,
     onApplied,
-    onProgress: (progress) => events.emit({ name: 'sync:progress', payload: progress }),
+    onProgress: (progress) => {
+      events.emit({ name: 'sync:progress', payload: progress });
+      friendSync.onProgress(progress);
+    },
     pendingSends: () => outbox.pending(),
   });
 
@@ -179,7 +196,10 @@ export function openSession(input: OpenSessionInput): Session {
     tasks,
     logger,
     onHello: (hello) => link.hello(hello),
-    onNotify: (notify) => syncer.notify(notify),
+    onNotify: (notify) => {
+      syncer.notify(notify);
+      friendSync.onNotify(notify);
+    },
     onPushed: (message, conversation) => {
       emitMessages(message.conversationId, [message]);
       emitConversations([conversation]);
@@ -197,7 +217,10 @@ export function openSession(input: OpenSessionInput): Session {
     emitState: (state) => events.emit({ name: 'connection:changed', payload: state }),
     saveFirstLoginTime: (firstLoginTime) => input.persistence.saveFirstLoginTime(firstLoginTime),
     onReady: () => outbox.resendAll(),
-    onHello: (cursors) => syncer.online(cursors),
+    onHello: (cursors) => {
+      friendSync.online();
+      syncer.online(cursors);
+    },
     onLinkGone: () => {
       syncer.offline();
       commands.linkDown();
@@ -224,6 +247,7 @@ export function openSession(input: OpenSessionInput): Session {
     commands,
     outbox,
     sync: syncer,
+    friends: friendSync,
     authed: <T>(call: (token: string) => Promise<T>): Promise<T> =>
       auth ? auth.authed(call) : Promise.reject(new Error('this account has no HTTP credentials')),
     connectionState: () => link.state(),

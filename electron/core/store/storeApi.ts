@@ -4,6 +4,7 @@ import { createConversationOps } from './core/conversationOps';
 import { createMessageOps } from './core/messageOps';
 import { createOutboxOps } from './core/outboxOps';
 import { createSyncOps } from './core/syncOps';
+import { createContactOps } from '../social/friends/contactOps';
 import { createGroupOps } from '../social/groups/groupStoreOps';
 import type { StoreExtension } from './storeExtension';
 
@@ -20,6 +21,7 @@ export function createStoreApi(db: Database, identity: StoreIdentity, extensions
     ...createMessageOps(ctx),
     ...createOutboxOps(ctx),
     ...createSyncOps(ctx),
+    ...createContactOps(ctx),
     ...createGroupOps(ctx),
     /** An account-scoped preference (JSON), or undefined. */
     getSetting: (key: string): unknown => ctx.meta.getSetting(key),

@@ -6,7 +6,7 @@ import { SEARCH_EXTENSION, type SearchOperation } from '../worker/searchExtensio
 import { createSearchBackend, type HostSearchBackend } from './searchBackend';
 
 export type SessionSearchDeps = Readonly<{
-  store: Pick<Store, 'extension' | 'listConversations'>;
+  store: Pick<Store, 'extension' | 'listConversations' | 'listContacts'>;
   /** Forwards progress as the `search:progress` event. */
   emitProgress(progress: SearchProgress): void;
   logger: Logger;
@@ -38,6 +38,9 @@ export function createSessionSearch(deps: SessionSearchDeps): SessionSearch {
     backend.start(),
     deps.store.listConversations().then((list) => {
       for (const conversation of list) switcher.upsertConversation(conversation);
+    }),
+    deps.store.listContacts().then((list) => {
+      for (const contact of list) switcher.upsertContact(contact);
     }),
   ]).catch((error: unknown) => deps.logger.warn('search.start-failed', { error: errorName(error) }));
   return Object.freeze({

@@ -36,6 +36,10 @@ export function createSearchContext(ctx: Pick<HandlerContext, 'sessions' | 'even
     } else if (event.name === 'messages:changed') {
       const newest = Math.max(...event.payload.messages.map((m) => m.sentAt));
       if (Number.isFinite(newest)) switcher.noteActivity(event.payload.conversationId, newest);
+    } else if (event.name === 'contacts:changed') {
+      for (const contact of event.payload.contacts) switcher.upsertContact(contact);
+    } else if (event.name === 'contacts:removed') {
+      for (const userId of event.payload.userIds) switcher.removeContact(userId);
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '../../../../shared/ipc';
 import { directPeer, NoticeEvent, type InboxEvent, type WireMessage } from '../../../../shared/protocol';
 import { statusesBefore } from '../../domain/messageStatus';
+import { createFriendSyncApplier, type FriendChanges } from '../../social/friends/contactOps';
 import { applyGroupInboxEvent } from '../../social/groups/groupStoreOps';
 import type { StoreContext } from './context';
 import {
@@ -45,6 +46,8 @@ export type SyncOutcome = Readonly<{
   gaps: string[];
   /** One-to-one peers known only by id: the session fetches their profiles. */
   missingProfiles: Array<Readonly<{ conversationId: string; userId: string }>>;
+  /** Friends and requests the batch's `friend` events changed (null: none). */
+  friends: FriendChanges | null;
 }>;
 
 const INBOX = 'inbox';
@@ -64,6 +67,7 @@ const recallPlaceholderFp = (conversationId: string, seq: number): string =>
 /** Applies what the server's sync commands and pushes return, idempotently by fp and (conversation, seq). */
 export function createSyncOps(ctx: StoreContext) {
   const { db, me, messages, conversations, outbox, meta } = ctx;
+  const friendEvents = createFriendSyncApplier(ctx);
 
   /** The sender of a one-to-one message must be one of its two members. */
   const belongsToUs = (wire: WireMessage): boolean => {
@@ -220,6 +224,9 @@ export function createSyncOps(ctx: StoreContext) {
           touched.add(event.conversationId);
           receipt(event.conversationId, event.readSeq);
           break;
+        case 'friend':
+          friendEvents.apply(event, batch.now);
+          break;
         case 'group':
         case 'mention':
           touched.add(applyGroupInboxEvent(ctx, event, batch.now));
@@ -254,6 +261,7 @@ export function createSyncOps(ctx: StoreContext) {
       inserted,
       gaps,
       missingProfiles,
+      friends: friendEvents.take(),
     };
   });
 

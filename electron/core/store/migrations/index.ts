@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { migration001Initial } from './001_initial';
 import { migration002MessageState } from './002_message_state';
 import { migration003SyncSocialSettings } from './003_sync_social_settings';
+import { migration004Contacts } from './004_contacts';
 import { migration005Groups } from './005_groups';
 
 /** The highest number the engine may use; 10 and above belong to store extensions (search). */
@@ -15,5 +16,6 @@ export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002MessageState,
   migration003SyncSocialSettings,
+  migration004Contacts,
   migration005Groups,
 ];
