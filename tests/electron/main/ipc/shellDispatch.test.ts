@@ -10,12 +10,25 @@ function handlers(patch: Partial<ShellHandlers> = {}): ShellHandlers {
     'update:download': vi.fn(() => Promise.resolve(state)),
     'update:install': vi.fn(() => Promise.resolve({ restarting: false })),
     'app:revealLogs': vi.fn(() => Promise.resolve({ shown: true })),
+    'app:openExternal': vi.fn(() => Promise.resolve({ opened: true })),
+    'app:openFile': vi.fn(() => Promise.resolve({ opened: true })),
+    'app:showFile': vi.fn(() => Promise.resolve({ shown: true })),
     'app:takeNavigation': vi.fn(() => Promise.resolve({ kind: 'addFriend' as const, username: 'ada' })),
     ...patch,
   };
 }
 
 describe('shell dispatch', () => {
+  it('refuses a link that is not web or mail before the handler runs', async () => {
+    const table = handlers();
+    const dispatch = createShellDispatch(table, vi.fn());
+    await expect(dispatch('app:openExternal', { url: 'file:///etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(table['app:openExternal']).not.toHaveBeenCalled();
+  });
+
   it('validates the request, runs the handler and checks its answer', async () => {
     const table = handlers();
     const dispatch = createShellDispatch(table, vi.fn());
