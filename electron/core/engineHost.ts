@@ -71,6 +71,8 @@ export type EngineHostOptions = Readonly<{
   /** The store worker's bundle. Default: found beside the host's bundle (store/worker/workerPath.ts). */
   storeWorkerPath?: string;
   tuning?: Partial<EngineTuning>;
+  /** Where downloads are saved unless a request names a folder. Default: ~/Downloads. */
+  downloadsDir?: string;
   /** Default: a 0600 JSON file in `dataDir` (the CLI's and the bridge's choice). */
   secretStore?: SecretStore;
   /**

@@ -40,6 +40,15 @@ export type EngineTuning = Readonly<{
   backfillEnabled: boolean;
   /** After a failed sync run, the next try waits this long (or for the next notify). */
   syncRetryMs: number;
+  /** File transfers running at once; the others wait in order. */
+  fileConcurrency: number;
+  /** Bytes per upload request; a chunk cut off is resumed from the server's offset. */
+  fileChunkBytes: number;
+  /** At most one progress event per transfer this often while bytes move. */
+  fileProgressIntervalMs: number;
+  /** A transfer cut off by the network resumes after base · 2^attempt, capped (or when the link is back). */
+  fileRetryBaseMs: number;
+  fileRetryCapMs: number;
 }>;
 
 /** The 15S sense mode of MobileIMSDK, and a generous retry budget. */
@@ -64,4 +73,9 @@ export const defaultTuning: EngineTuning = Object.freeze({
   backfillIntervalMs: 1_000,
   backfillEnabled: true,
   syncRetryMs: 5_000,
+  fileConcurrency: 3,
+  fileChunkBytes: 4 * 1024 * 1024,
+  fileProgressIntervalMs: 250,
+  fileRetryBaseMs: 1_000,
+  fileRetryCapMs: 30_000,
 });

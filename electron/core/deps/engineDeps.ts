@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { EngineHostOptions, SecretStore } from '../engineHost';
 import type { FetchLike } from '../http/apiClient';
@@ -26,6 +27,7 @@ export type EngineDeps = Readonly<{
   openStore: (input: Readonly<{ file: string; identity: StoreIdentity }>) => Promise<Store>;
   secretStore: SecretStore;
   tuning: EngineTuning;
+  downloadsDir: string;
   autoRestore: boolean;
   /** Waits until the engine's log file has everything logged so far. */
   flushLog(): Promise<void>;
@@ -64,6 +66,7 @@ export function resolveEngineDeps(options: EngineHostOptions): EngineDeps {
       }),
     secretStore: options.secretStore ?? createFileSecretStore(options.dataDir),
     tuning: Object.freeze({ ...defaultTuning, ...options.tuning }),
+    downloadsDir: options.downloadsDir ?? path.join(os.homedir(), 'Downloads'),
     autoRestore: options.autoRestore ?? true,
     flushLog: () => file?.flush() ?? Promise.resolve(),
   });

@@ -4,6 +4,8 @@ import { errorText } from '../deps/logger';
 import { keepaliveFor } from '../domain/senseModes';
 import type { SystemEvent } from '../engineHost';
 import type { EventHub } from '../events/eventHub';
+import { createSessionFiles } from '../files/sessionFiles';
+import type { TransferManager } from '../files/transferManager';
 import type { ApiClient } from '../http/apiClient';
 import { gatewayUrl } from '../http/serverUrls';
 import { createCommandClient, type CommandClient } from '../net/commandClient';
@@ -53,6 +55,8 @@ export type Session = Readonly<{
   sync: Pick<Syncer, 'syncNow' | 'flushReads' | 'progress'>;
   /** Friends' host side: handlers publish what their commands changed through it. */
   friends: Pick<FriendSync, 'publish'>;
+  /** File transfers (null for a stock server, which has no files). */
+  files: TransferManager | null;
   /** HTTP calls with the access token, refreshed on 401. */
   authed<T>(call: (token: string) => Promise<T>): Promise<T>;
   connectionState(): ConnectionState;
@@ -141,6 +145,16 @@ export function openSession(input: OpenSessionInput): Session {
     onChanged: (message) => emitMessages(message.conversationId, [message]),
     onPendingChanged: () => syncer.outboxChanged(),
   });
+  const files = createSessionFiles({
+    account,
+    store,
+    deps,
+    events,
+    authed: (call) => (auth ? auth.authed(call) : Promise.reject(new Error('no credentials'))),
+    emitMessages,
+    emitConversations,
+    enqueueOutbox: (entry) => outbox.enqueue(entry),
+  });
   const peerProfiles = createPeerProfiles({
     api: input.api,
     authed: (call) => (auth ? auth.authed(call) : Promise.reject(new Error('no credentials'))),
@@ -216,7 +230,10 @@ export function openSession(input: OpenSessionInput): Session {
     tasks,
     emitState: (state) => events.emit({ name: 'connection:changed', payload: state }),
     saveFirstLoginTime: (firstLoginTime) => input.persistence.saveFirstLoginTime(firstLoginTime),
-    onReady: () => outbox.resendAll(),
+    onReady: () => {
+      outbox.resendAll();
+      files?.linkUp();
+    },
     onHello: (cursors) => {
       friendSync.online();
       syncer.online(cursors);
@@ -233,6 +250,7 @@ export function openSession(input: OpenSessionInput): Session {
   const start = (): Promise<void> => {
     opened ??= (async () => {
       await outbox.load();
+      await files?.start();
       if (input.credentials !== null) connection.start();
     })();
     return opened;
@@ -248,6 +266,7 @@ export function openSession(input: OpenSessionInput): Session {
     outbox,
     sync: syncer,
     friends: friendSync,
+    files,
     authed: <T>(call: (token: string) => Promise<T>): Promise<T> =>
       auth ? auth.authed(call) : Promise.reject(new Error('this account has no HTTP credentials')),
     connectionState: () => link.state(),
@@ -267,6 +286,7 @@ export function openSession(input: OpenSessionInput): Session {
         connection.stop();
         commands.linkDown();
         outbox.stop();
+        await files?.stop();
         await drained.catch((error: unknown) => logger.warn('sync.stop-failed', { error: errorText(error) }));
         await tasks.idle();
         await store.close();

@@ -4,6 +4,7 @@ import { createConversationOps } from './core/conversationOps';
 import { createMessageOps } from './core/messageOps';
 import { createOutboxOps } from './core/outboxOps';
 import { createSyncOps } from './core/syncOps';
+import { createTransferOps } from '../files/transferOps';
 import { createContactOps } from '../social/friends/contactOps';
 import { createGroupOps } from '../social/groups/groupStoreOps';
 import type { StoreExtension } from './storeExtension';
@@ -21,6 +22,7 @@ export function createStoreApi(db: Database, identity: StoreIdentity, extensions
     ...createMessageOps(ctx),
     ...createOutboxOps(ctx),
     ...createSyncOps(ctx),
+    ...createTransferOps(ctx),
     ...createContactOps(ctx),
     ...createGroupOps(ctx),
     /** An account-scoped preference (JSON), or undefined. */

@@ -4,6 +4,7 @@ import { migration002MessageState } from './002_message_state';
 import { migration003SyncSocialSettings } from './003_sync_social_settings';
 import { migration004Contacts } from './004_contacts';
 import { migration005Groups } from './005_groups';
+import { migration006Transfers } from './006_transfers';
 
 /** The highest number the engine may use; 10 and above belong to store extensions (search). */
 export const ENGINE_MIGRATION_MAX = 9;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration003SyncSocialSettings,
   migration004Contacts,
   migration005Groups,
+  migration006Transfers,
 ];
