@@ -60,7 +60,9 @@ fs.symlinkSync(path.join(root, 'node_modules'), path.join(outdir, 'node_modules'
 
 const entry = path.join(outdir, `${entries[0]}.mjs`);
 const args = engineOpen ? process.argv.slice(3) : process.argv.slice(2);
-const run = spawnSync(process.execPath, ['--max-old-space-size=6144', entry, ...args], {
+// Extra Node flags for the benchmark process itself, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof".
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const run = spawnSync(process.execPath, ['--max-old-space-size=6144', ...nodeArgs, entry, ...args], {
   cwd: root,
   stdio: 'inherit',
 });

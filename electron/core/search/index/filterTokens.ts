@@ -22,6 +22,27 @@ export function filterTokens(conversationId: string, senderId: string): string {
   return `${filterToken('conversation', conversationId)} ${filterToken('sender', senderId)}`;
 }
 
+/**
+ * `filterTokens` with the hashes remembered: a sync batch repeats the same few conversations
+ * and senders, and hashing them for every message showed in the ingest profile. Bounded, so a
+ * long-lived worker never grows it without limit.
+ */
+export function createFilterTokenCache(limit = 4096): (conversationId: string, senderId: string) => string {
+  const conversations = new Map<string, string>();
+  const senders = new Map<string, string>();
+  const cached = (map: Map<string, string>, field: FilterField, value: string): string => {
+    let token = map.get(value);
+    if (token === undefined) {
+      if (map.size >= limit) map.clear();
+      token = filterToken(field, value);
+      map.set(value, token);
+    }
+    return token;
+  };
+  return (conversationId, senderId) =>
+    `${cached(conversations, 'conversation', conversationId)} ${cached(senders, 'sender', senderId)}`;
+}
+
 /** cyrb53 (public domain, bryc): fast, well mixed, 53 bits so it stays an exact JS number. */
 function hash53(value: string): number {
   let h1 = 0xdeadbeef;

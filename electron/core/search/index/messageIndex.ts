@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { IndexableMessage, MessageIndexer } from '../../store/messageIndexer';
+import { bigramDocument } from '../text/bigramDocument';
 import { ftsDocument } from '../text/ftsText';
 import { tokenize } from '../text/tokenize';
-import { filterTokens } from './filterTokens';
+import { createFilterTokenCache } from './filterTokens';
 import type { IndexConfig } from './indexConfig';
 import type { SearchRepository } from './searchRepository';
 
@@ -12,11 +13,17 @@ import type { SearchRepository } from './searchRepository';
  * replaces it, so a rebuild racing with live writes, or an edit, never leaves two rows.
  */
 export function createMessageIndex(repo: SearchRepository, config: IndexConfig) {
+  // The default format has a one-pass builder (same output, tested equal); others use the tokenizer.
+  const documentOf =
+    config.cjkMode === 'bigram' && !config.positions
+      ? bigramDocument
+      : (text: string) => ftsDocument(tokenize(text), config.cjkMode, config.positions);
+  const filterTokens = createFilterTokenCache();
   return {
     add(messages: ReadonlyArray<IndexableMessage>): void {
       for (const message of messages) {
         repo.remove(message.rowId);
-        const document = ftsDocument(tokenize(message.text), config.cjkMode, config.positions);
+        const document = documentOf(message.text);
         if (document !== '') {
           repo.insert(message.rowId, `${document} ${filterTokens(message.conversationId, message.senderId)}`);
         }

@@ -20,7 +20,7 @@ export type Token = Readonly<{
   end: number;
 }>;
 
-const CJK_CLASS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3006\u30FC`;
+export const CJK_CLASS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3005\u3006\u30FC`;
 
 /**
  * One pass over the text: a CJK character with the marks that follow it (variation selectors),
