@@ -4,6 +4,9 @@
 // bench/server/results/<stamp>.json and results/latest.md with our figures as ratios.
 //
 //   node bench/server/run.mjs [--connections 19000] [--pairs 200] [--window 20] [--seconds 10] [--rate 2000]
+//     [--only connections|saturation|fixedRate] [--targets baseline,tidings] [--profile DIR] [--scratch]
+//
+// --profile DIR runs the Tidings server with `node --cpu-prof` and leaves its .cpuprofile in DIR.
 //
 // A benchmark is never a test: nothing here asserts; it measures and records, with the machine's load.
 import { spawn } from 'node:child_process';
@@ -32,6 +35,9 @@ const options = {
   rate: Number(args.rate ?? 2000),
   only: args.only ?? null,
   targets: (args.targets ?? 'baseline,tidings').split(','),
+  profile: args.profile ?? null,
+  // A trial run while iterating: print the table, record nothing in results/.
+  scratch: 'scratch' in args,
 };
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 
@@ -60,7 +66,8 @@ async function startTarget(kind) {
   const child = spawn(
     process.execPath,
     [
-      path.join(root, 'dist/server/main.mjs'),
+      ...(options.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.profile)] : []),
+      serverBundle,
       '--port',
       '0',
       '--data-dir',
@@ -119,9 +126,11 @@ function runScenario(target, scenario) {
         child.stdin.write('go\n');
       } else if (message.event === 'start') {
         samples.cpuStart = cpuSeconds(pid);
+        samples.loadgenCpuStart = cpuSeconds(child.pid);
         samples.wallStart = performance.now();
       } else if (message.event === 'stop') {
         samples.cpuStop = cpuSeconds(pid);
+        samples.loadgenCpuStop = cpuSeconds(child.pid);
         samples.wallStop = performance.now();
       } else if (message.event === 'result') {
         resolve({ result: message.result, samples });
@@ -174,24 +183,55 @@ async function benchTarget(kind) {
       figures[name] = {
         ...result,
         serverCores: cpu / wall,
-        serverCpuMsPerMessage: (cpu * 1000) / Math.max(1, result.delivered),
+        // Messages delivered inside the measured window (not those drained after it).
+        serverCpuMsPerMessage: (cpu * 1000) / Math.max(1, result.deliveredPerSecond * wall),
+        // The load generator shares the cores: what it used bounds what the server could have had.
+        loadgenCores: (samples.loadgenCpuStop - samples.loadgenCpuStart) / wall,
       };
     }
     figures.loadAfter = machineLoad();
   } finally {
+    // Wait for the exit: a profiled server writes its profile then, and the data dir goes after.
+    const exited = new Promise((resolve) => target.child.once('exit', resolve));
     target.child.kill('SIGTERM');
+    await exited;
     if (target.dataDir) fs.rmSync(target.dataDir, { recursive: true, force: true });
   }
   return figures;
 }
 
-const { buildNode } = await import(path.join(root, 'scripts/build.mjs'));
-await buildNode();
+/**
+ * Bundles the server alone, as scripts/build.mjs does, into a folder of this run: the shared
+ * dist/ is rebuilt by every test run in the tree, and other entries' errors must not stop us.
+ */
+async function buildServer() {
+  const { build } = await import('esbuild');
+  // Inside the tree, so the bundle's bare imports resolve from node_modules.
+  const outfile = path.join(root, 'node_modules/.cache/tidings-bench', String(process.pid), 'main.mjs');
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['server/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __tidingsCreateRequire } from 'node:module'; const require = __tidingsCreateRequire(import.meta.url);",
+    },
+  });
+  return outfile;
+}
+
+const serverBundle = await buildServer();
 const startedAt = new Date();
 const baseline = options.targets.includes('baseline')
   ? await benchTarget('baseline')
   : { load: machineLoad() };
 const tidings = options.targets.includes('tidings') ? await benchTarget('tidings') : {};
+fs.rmSync(path.dirname(serverBundle), { recursive: true, force: true });
 
 const ratio = (ours, theirs) =>
   typeof ours === 'number' && typeof theirs === 'number' && theirs !== 0 ? ours / theirs : null;
@@ -213,6 +253,12 @@ const rows = [
     '≥ 15,000',
   ],
   ['server cores used at saturation', tidings.saturation?.serverCores, baseline.saturation?.serverCores, '—'],
+  [
+    'load generator cores at saturation',
+    tidings.saturation?.loadgenCores,
+    baseline.saturation?.loadgenCores,
+    '—',
+  ],
   [
     'server CPU ms per message (saturation)',
     tidings.saturation?.serverCpuMsPerMessage,
@@ -272,6 +318,10 @@ const markdown = [
   ),
   '',
 ].join('\n');
+if (options.scratch) {
+  process.stdout.write(markdown);
+  process.exit(0);
+}
 const results = path.join(here, 'results');
 fs.mkdirSync(results, { recursive: true });
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');

@@ -1,5 +1,4 @@
 import {
-  encodeFrame,
   ERROR_NOT_LOGGED_IN,
   ERROR_RATE_LIMITED,
   FrameType,
@@ -14,10 +13,12 @@ import {
   type SendRefusal,
 } from '../../shared/protocol';
 import type { StockPush } from '../services/presence';
+import { payloadText } from '../services/wireMessage';
+import { encodeServerFrame } from './frameText';
 
 /** An application frame from the server ("0"): typeu plus a JSON payload, no QoS (the client pulls or re-asks). */
 function serverData(to: string, typeu: number, payload: unknown): string {
-  return encodeFrame({
+  return encodeServerFrame({
     type: FrameType.data,
     from: SERVER_ID,
     to,
@@ -29,7 +30,7 @@ function serverData(to: string, typeu: number, payload: unknown): string {
 /** The frames the server sends, encoded. Control payloads are JSON strings inside dataContent (double-encoded), as on the stock server. */
 export const frames = {
   loginResponse(code: number, firstLoginTime: number, to: string = UNKNOWN_ID): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.loginResponse,
       from: SERVER_ID,
       to,
@@ -38,7 +39,7 @@ export const frames = {
   },
 
   notLoggedIn(): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.error,
       from: SERVER_ID,
       dataContent: JSON.stringify({ errorCode: ERROR_NOT_LOGGED_IN, errorMsg: 'not logged in' }),
@@ -46,7 +47,7 @@ export const frames = {
   },
 
   rateLimited(to: string = UNKNOWN_ID): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.error,
       from: SERVER_ID,
       to,
@@ -56,7 +57,7 @@ export const frames = {
 
   /** Stock devices get "{}", Tidings devices their cursors. */
   keepaliveResponse(to: string, answer: KeepaliveAnswer | null): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.keepaliveResponse,
       from: SERVER_ID,
       to,
@@ -65,11 +66,11 @@ export const frames = {
   },
 
   echoResponse(request: Envelope): string {
-    return encodeFrame({ ...request, type: FrameType.echoResponse });
+    return encodeServerFrame({ ...request, type: FrameType.echoResponse });
   },
 
   kickout(code: number, reason: string, to: string): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.kickout,
       from: SERVER_ID,
       to,
@@ -79,12 +80,12 @@ export const frames = {
 
   /** The ACK a sender gets once its message is stored, written on the receiver's behalf. */
   ack(receiverId: string, senderId: string, fp: string): string {
-    return encodeFrame({ type: FrameType.ack, from: receiverId, to: senderId, dataContent: fp });
+    return encodeServerFrame({ type: FrameType.ack, from: receiverId, to: senderId, dataContent: fp });
   },
 
   /** The server's own ACK of a QoS frame addressed to it (C2S). */
   serverAck(to: string, fp: string): string {
-    return encodeFrame({ type: FrameType.ack, from: SERVER_ID, to, dataContent: fp });
+    return encodeServerFrame({ type: FrameType.ack, from: SERVER_ID, to, dataContent: fp });
   },
 
   refusal(to: string, refusal: SendRefusal): string {
@@ -96,7 +97,15 @@ export const frames = {
   },
 
   notify(to: string, notify: Notify): string {
-    return serverData(to, Typeu.notify, notify);
+    // The delivery service already has this payload's text (it measured it), and sends the
+    // same notify to each device of a user.
+    return encodeServerFrame({
+      type: FrameType.data,
+      from: SERVER_ID,
+      to,
+      typeu: Typeu.notify,
+      dataContent: payloadText(notify),
+    });
   },
 
   commandReply(to: string, reply: CommandReply): string {
@@ -105,7 +114,7 @@ export const frames = {
 
   /** A message for a stock client: plain text, QoS, from the sender, with the sender's fp. */
   stockText(to: string, push: StockPush): string {
-    return encodeFrame({
+    return encodeServerFrame({
       type: FrameType.data,
       from: push.senderId,
       to,

@@ -55,10 +55,16 @@ export function createGateway(
       }
       server.handleUpgrade(request, socket, head, (ws) => {
         if (!accepting) return ws.close(CloseCode.goingAway, 'server shutting down');
-        const connection = new ClientConnection(ws, deps, nextId++, () => {
-          connections.delete(connection);
-          if (connections.size === 0) for (const wake of closedWaiters) wake();
-        });
+        const connection = new ClientConnection(
+          ws,
+          deps,
+          nextId++,
+          () => {
+            connections.delete(connection);
+            if (connections.size === 0) for (const wake of closedWaiters) wake();
+          },
+          socket,
+        );
         connections.add(connection);
       });
     },

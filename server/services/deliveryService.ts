@@ -1,12 +1,13 @@
-import type { Notify } from '../../shared/protocol';
+import { MAX_FRAME_BYTES, type Notify } from '../../shared/protocol';
 import type { Logger } from '../log/logger';
 import type { Cancel, Scheduler } from '../ports';
 import type { InboxEntry, InboxRepository } from '../storage/inboxRepository';
 import { createDevicePump, type DevicePump } from './devicePump';
 import type { DeviceService } from './deviceService';
-import { fitsInFrame } from './frameBudget';
+import { fitsInFrame, MAX_BODY_BYTES } from './frameBudget';
 import { toWireInboxEvent } from './inboxEvents';
 import type { OnlineDevice, Presence } from './presence';
+import { payloadText } from './wireMessage';
 
 /**
  * Realtime delivery of committed inbox events to online devices: a notify (typeu 11) to every
@@ -71,7 +72,7 @@ export function createDeliveryService(
         if (device.kind === 'tidings') {
           if (notify === null) {
             const inline: Notify = { cursors, events: entries.map(toWireInboxEvent) };
-            notify = fitsInFrame(inline) ? inline : { cursors };
+            notify = inlineFits(inline) ? inline : { cursors };
           }
           if (notify.events || options.notifyJitterMs === 0) device.notify(notify);
           else sendLater(device, notify);
@@ -120,4 +121,14 @@ export function createDeliveryService(
       jittered.clear();
     },
   };
+}
+
+/**
+ * Whether a notify with its events inline fits in a frame. Most are far below the limit: their
+ * JSON text (kept for sending) settles it, even encoded again at 3 bytes a unit with more than
+ * an envelope's room to spare; only a large one is measured exactly.
+ */
+function inlineFits(inline: Notify): boolean {
+  const margin = MAX_FRAME_BYTES - MAX_BODY_BYTES;
+  return 3 * payloadText(inline).length + margin <= MAX_FRAME_BYTES || fitsInFrame(inline);
 }

@@ -1,23 +1,31 @@
-import type { Transactor } from '../storage/transactor';
+import type { OpResult, Transactor } from '../storage/transactor';
 import { createBatchWriter } from './batchWriter';
 
 /**
  * Group commit for every write of the messaging core (messages, inbox events, read state,
- * recalls, device cursors): operations submitted in one event-loop turn share a transaction
- * and one fsync, and each caller resumes only once its operation is committed.
+ * recalls, device cursors): operations submitted in one event-loop turn share a transaction,
+ * and each caller resumes only once its operation is committed and on disk. The commit is
+ * written on the event loop; the fsync that makes it durable runs off it, shared by every
+ * batch committed while the previous fsync ran (see storage/writer/walSync.ts).
  */
 export type WriteQueue = Readonly<{
   /**
    * Runs `op` (synchronous repository calls) in the next batch's transaction, in its own
-   * savepoint. Resolves with its result after the commit; rejects with what `op` threw (its
-   * writes rolled back) or with the commit's error.
+   * savepoint. Resolves with its result once the commit is durable; rejects with what `op`
+   * threw (its writes rolled back) or with the commit's or the sync's error.
    */
   run<T>(op: () => T): Promise<T>;
-  /** Commits whatever is queued now (shutdown: before the sockets close, so their ACKs go out). */
+  /**
+   * Commits whatever is queued now and waits (blocking) until every commit is durable, so the
+   * callers resume in this tick's microtasks (shutdown: before the sockets close, so their
+   * ACKs go out).
+   */
   flush(): void;
-  /** Commits whatever is queued; later `run`s reject. */
+  /** As `flush`; later `run`s reject. */
   close(): void;
 }>;
+
+type Written = Readonly<{ result: OpResult; durable: Promise<void> }>;
 
 export function createWriteQueue(
   transactor: Transactor,
@@ -29,20 +37,28 @@ export function createWriteQueue(
   }>,
 ): WriteQueue {
   const writer = createBatchWriter(
-    (ops: readonly (() => unknown)[]) => {
-      const results = transactor.runBatch(ops);
+    (ops: readonly (() => unknown)[]): Written[] => {
+      const { results, durable } = transactor.commitBatch(ops);
       options.onCommit?.(ops.length);
-      return results;
+      return results.map((result) => ({ result, durable }));
     },
     { maxBatch: options.maxBatch, ...(options.defer ? { defer: options.defer } : {}) },
   );
   return {
     async run<T>(op: () => T): Promise<T> {
-      const result = await writer.submit(op);
+      const { result, durable } = await writer.submit(op);
+      // A failed op wrote nothing: its caller need not wait for the disk.
       if (!result.ok) throw result.error;
+      await durable;
       return result.value as T;
     },
-    flush: () => writer.flush(),
-    close: () => writer.close(),
+    flush() {
+      writer.flush();
+      transactor.syncNow();
+    },
+    close() {
+      writer.close();
+      transactor.close();
+    },
   };
 }
