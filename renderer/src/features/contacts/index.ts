@@ -1,6 +1,3 @@
-import { createElement } from 'react';
-
-/** Placeholder until the contacts feature lands (owned by another helper, who replaces this file). */
-export function ContactsView() {
-  return createElement('div', { className: 'placeholder-view', 'data-testid': 'placeholder-contacts' });
-}
+export { ContactsView } from './ContactsView';
+export { ContactProfile } from './ContactProfile';
+export { useContacts, contactName } from './useContacts';
