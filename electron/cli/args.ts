@@ -8,6 +8,7 @@ import {
   searchRequest,
   type SearchCliRequest,
 } from '../core/search/cli/searchCommand';
+import { GROUP_USAGE, GroupUsageError, parseGroupArgs, type GroupCliRequest } from './commands/group';
 
 export const usage = `Usage: tidings <command> [options]
 
@@ -15,7 +16,8 @@ Commands:
   login --server <http(s) URL> --user <username> --password <password>
   login --mobileimsdk --server <ws URL> --user <id> --token <token> [--sense-mode 5S]
   register --server <http(s) URL> --user <username> --password <password> [--display-name <name>]
-  send <username> <text> [--timeout <seconds>]
+  send <username | group> <text> [--timeout <seconds>]
+  ${GROUP_USAGE}
   listen [--json]
   history <username> [--json] [--limit <n>]
   ${SEARCH_USAGE}
@@ -45,6 +47,7 @@ export type Command =
         | Readonly<{ kind: 'search'; search: SearchCliRequest }>
         | Readonly<{ kind: 'sync' }>
         | Readonly<{ kind: 'logout' }>
+        | Readonly<{ kind: 'group'; group: GroupCliRequest }>
       ));
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
@@ -175,6 +178,12 @@ export function parseCommand(
     case 'logout':
       noMore(0);
       return { ...common, kind: 'logout' };
+    case 'group':
+      try {
+        return { ...common, kind: 'group', group: parseGroupArgs(rest) };
+      } catch (error) {
+        throw error instanceof GroupUsageError ? new UsageError(error.message) : error;
+      }
     default:
       throw new UsageError(`unknown command "${name}"`);
   }

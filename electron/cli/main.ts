@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createStderrLogger, noopLogger } from '../core';
 import { parseCommand, usage, UsageError, type Command } from './args';
 import { CliError, ExitCode } from './cliError';
+import { runGroup } from './commands/group';
 import { runHistory } from './commands/history';
 import { runSearch } from '../core/search/cli/searchCommand';
 import { runListen } from './commands/listen';
@@ -49,6 +50,8 @@ async function run(command: Exclude<Command, { kind: 'help' }>): Promise<number>
         return await runSync(api, command);
       case 'logout':
         return await runLogout(api);
+      case 'group':
+        return await runGroup(api, command.group, command);
     }
   } finally {
     await engine.close();

@@ -22,10 +22,17 @@ export function createGroupHandlers(
   };
 
   return {
-    'groups:list': async () => (await context.require()).session.store.listGroups(),
-    'groups:create': async ({ name, memberIds }) => (await context.require()).groups.create(name, memberIds),
-    'groups:invite': ({ groupId, userIds }) =>
-      change(groupId, (g) => g.call('group.invite', { groupId, userIds })),
+    'groups:list': async ({ refresh }) => {
+      const { session, groups } = await context.require();
+      if (refresh && session.synced()) await groups.refreshList();
+      return session.store.listGroups();
+    },
+    'groups:create': async ({ name, memberIds, usernames }) =>
+      (await context.require()).groups.create(name, memberIds, usernames),
+    'groups:invite': ({ groupId, userIds, usernames }) =>
+      change(groupId, async (g) =>
+        g.call('group.invite', { groupId, userIds: await g.userIds(userIds, usernames) }),
+      ),
     'groups:kick': ({ groupId, userId }) => change(groupId, (g) => g.call('group.kick', { groupId, userId })),
     'groups:rename': ({ groupId, name }) => change(groupId, (g) => g.call('group.rename', { groupId, name })),
     'groups:setNotice': ({ groupId, notice }) =>

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { conversationSchema, groupRoleSchema } from '../models';
 import type { ChannelSpec } from './spec';
-import { emptyRequest } from './spec';
 
 const groupId = z.string().min(1).max(32);
 const userId = z.string().min(1).max(64);
 const groupName = z.string().trim().min(1).max(100);
+/** People named by username (the CLI's way); the engine looks each one up on the server. */
+const usernames = z.array(z.string().trim().min(1).max(64)).max(1000).default([]);
 
 /** The user's standing in a group: `left` (kicked or quit) and `dissolved` groups are read-only. */
 export const groupStateSchema = z.enum(['member', 'left', 'dissolved']);
@@ -39,17 +40,25 @@ export const groupMemberSchema = z.object({
 export type GroupMember = z.infer<typeof groupMemberSchema>;
 
 export const groupChannels = {
-  /** Every group this device knows, the ones the user left or that were dissolved included. */
-  'groups:list': { request: emptyRequest, response: z.array(groupSchema) },
+  /**
+   * Every group this device knows, the ones the user left or that were dissolved included.
+   * `refresh` asks the server for the current list first (when online).
+   */
+  'groups:list': {
+    request: z.object({ refresh: z.boolean().default(false) }).strict(),
+    response: z.array(groupSchema),
+  },
   /** Creates a group owned by the user with these first members (user ids). */
   'groups:create': {
-    request: z.object({ name: groupName, memberIds: z.array(userId).max(1000).default([]) }),
+    request: z.object({ name: groupName, memberIds: z.array(userId).max(1000).default([]), usernames }),
     /** The conversation comes back at once so the UI can select it. */
     response: z.object({ group: groupSchema, conversation: conversationSchema }),
   },
   /** Any member may invite; users already in are skipped. */
   'groups:invite': {
-    request: z.object({ groupId, userIds: z.array(userId).min(1).max(1000) }),
+    request: z
+      .object({ groupId, userIds: z.array(userId).max(1000).default([]), usernames })
+      .refine((r) => r.userIds.length + r.usernames.length > 0, 'name at least one user to invite'),
     response: groupSchema,
   },
   /** Owner: anyone; admins: plain members. */

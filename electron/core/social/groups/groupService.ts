@@ -4,6 +4,7 @@ import type { CommandArgs, CommandName, CommandValue } from '../../../../shared/
 import type { Clock } from '../../deps/clock';
 import { errorText, type Logger } from '../../deps/logger';
 import type { EventHub } from '../../events/eventHub';
+import { HttpStatusError } from '../../http/httpErrors';
 import { LinkDownError } from '../../net/commandClient';
 import type { Session } from '../../session/session';
 import type { GroupChange, GroupMemberInput } from './groupStoreOps';
@@ -73,6 +74,24 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
     return found;
   };
 
+  /** User ids for `userIds` plus the users named by `usernames` (looked up on the server). */
+  const userIds = async (ids: readonly string[], usernames: readonly string[]): Promise<string[]> => {
+    const found = [...ids];
+    const api = session.api;
+    if (usernames.length === 0) return [...new Set(found)];
+    if (api === null) throw new IpcFailure('unavailable-in-basic-mode');
+    for (const username of usernames) {
+      try {
+        found.push((await session.authed((token) => api.userByUsername(token, username))).userId);
+      } catch (error) {
+        if (error instanceof HttpStatusError && error.status === 404)
+          throw new IpcFailure('user-not-found', `No user has the username "${username}".`);
+        throw error;
+      }
+    }
+    return [...new Set(found)];
+  };
+
   const refreshMembers = async (groupId: string): Promise<GroupMember[]> => {
     const { members } = await call('group.members', { groupId });
     const stored = new Set((await store.groupMembers(groupId)).map((m) => m.userId));
@@ -134,6 +153,7 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
 
   return Object.freeze({
     call,
+    userIds,
     known,
     changeable,
     refreshList,
@@ -150,8 +170,10 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
     async create(
       name: string,
       memberIds: readonly string[],
+      usernames: readonly string[] = [],
     ): Promise<{ group: Group; conversation: Conversation }> {
-      const summary = await call('group.create', { name, memberIds: [...memberIds] });
+      const members = await userIds(memberIds, usernames);
+      const summary = await call('group.create', { name, memberIds: members });
       const change = await store.saveGroupSummaries([summary], clock.now());
       emitChange(change);
       const [group] = change.groups;
