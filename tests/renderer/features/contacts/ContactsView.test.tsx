@@ -159,7 +159,7 @@ describe('ContactsView', () => {
       username: 'zoe',
       message: 'hi, Alice here',
     });
-    expect((screen.getByLabelText('Username') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('Username').value).toBe('');
   });
 
   it('deleting a friend closes their open chat and its details, even when the chat list is empty', async () => {
