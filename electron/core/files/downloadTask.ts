@@ -28,6 +28,8 @@ export async function runDownload(task: TransferTask): Promise<string> {
     record.partPath ?? path.join(dir, `${safeFileName(record.name)}.${record.messageId.slice(0, 8)}.part`);
   if (record.partPath === null) await task.update({ partPath: part });
 
+  // Created up front: an empty file has no bytes to write and must still exist to be placed.
+  await fs.promises.appendFile(part, Buffer.alloc(0));
   let have = (await sizeOf(part)) ?? 0;
   if (record.size !== null && have > record.size) {
     await fs.promises.truncate(part, 0);
