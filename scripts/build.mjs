@@ -13,6 +13,7 @@ const nodeEntries = [
   { in: 'server/main.ts', out: 'server/main' },
   { in: 'electron/cli/main.ts', out: 'cli/main' },
   { in: 'electron/bridge/main.ts', out: 'bridge/main' },
+  { in: 'server/admin-cli/main.ts', out: 'admin-cli/main' },
   // The engine's SQLite store runs in this worker thread; the hosts find it beside their folder.
   { in: 'electron/core/store/worker/storeWorker.ts', out: 'storeWorker' },
 ];
