@@ -86,6 +86,9 @@ export function createConversationHandlers(ctx: HandlerContext): DomainHandlers<
       if (!removed) throw new IpcFailure('conversation-not-found');
       for (const fp of removed.fps) session.outbox.forget(fp, 'deleted');
       ctx.events.emit({ name: 'conversations:removed', payload: { conversationIds: [conversationId] } });
+      // A group the user is no longer in goes with its conversation (a member's stays listed).
+      if (await session.store.removeGroupLocally(conversationId, ctx.deps.clock.now()))
+        ctx.events.emit({ name: 'groups:removed', payload: { groupIds: [conversationId.slice(2)] } });
       return null;
     },
   };

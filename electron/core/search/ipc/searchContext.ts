@@ -33,6 +33,14 @@ export function createSearchContext(ctx: Pick<HandlerContext, 'sessions' | 'even
     const { switcher } = forSession(session);
     if (event.name === 'conversations:changed') {
       for (const conversation of event.payload.conversations) switcher.upsertConversation(conversation);
+    } else if (event.name === 'groups:changed') {
+      // A group is found by its name, and opens its conversation (not a bare conversation entry).
+      for (const group of event.payload.groups) {
+        switcher.remove('conversation', group.conversationId);
+        switcher.upsertGroup({ id: group.conversationId, name: group.name });
+      }
+    } else if (event.name === 'groups:removed') {
+      for (const groupId of event.payload.groupIds) switcher.removeGroup(`g:${groupId}`);
     } else if (event.name === 'messages:changed') {
       const newest = Math.max(...event.payload.messages.map((m) => m.sentAt));
       if (Number.isFinite(newest)) switcher.noteActivity(event.payload.conversationId, newest);
