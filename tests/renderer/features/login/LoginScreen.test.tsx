@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LoginScreen } from '../../renderer/src/features/login/LoginScreen';
-import type { TidingsApi } from '../../shared/ipc/api';
-import { fail, ok } from '../../shared/ipc/errors';
-import type { Account } from '../../shared/ipc/models';
-import { fakeApi } from './fakeApi';
-import { renderWithProviders } from './providers';
+import { LoginScreen } from '../../../../renderer/src/features/login/LoginScreen';
+import type { TidingsApi } from '../../../../shared/ipc/api';
+import { fail, ok } from '../../../../shared/ipc/errors';
+import type { Account } from '../../../../shared/ipc/models';
+import { fakeApi } from '../../fakeApi';
+import { renderWithProviders } from '../../providers';
 
 afterEach(cleanup);
 

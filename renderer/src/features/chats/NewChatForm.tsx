@@ -1,12 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import type { Conversation } from '../../../shared/ipc/models';
-import { useApi } from '../api/apiContext';
+import { useTranslation } from 'react-i18next';
+import type { Conversation } from '../../../../shared/ipc/models';
+import { useApi } from '../../api/apiContext';
+import { useErrorText } from '../../i18n/errorText';
 
 export type NewChatFormProps = Readonly<{ onOpened: (conversation: Conversation) => void }>;
 
-/** Opens (or finds) the one-to-one conversation with a username. */
+/** Opens (or finds) the one-to-one conversation with a username (a user id in basic mode). */
 export function NewChatForm({ onOpened }: NewChatFormProps) {
   const api = useApi();
+  const { t } = useTranslation('chats');
+  const errorText = useErrorText();
   const [username, setUsername] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +24,7 @@ export function NewChatForm({ onOpened }: NewChatFormProps) {
     const result = await api.conversations.open({ username: name });
     setBusy(false);
     if (!result.ok) {
-      setError(result.error.message);
+      setError(errorText(result.error));
       return;
     }
     setUsername('');
@@ -28,17 +32,17 @@ export function NewChatForm({ onOpened }: NewChatFormProps) {
   };
 
   return (
-    <form className="new-chat" aria-label="New chat" onSubmit={(event) => void open(event)}>
+    <form className="new-chat" aria-label={t('list.newChat')} onSubmit={(event) => void open(event)}>
       <div className="new-chat-row">
         <input
-          aria-label="Username to chat with"
-          placeholder="New chat: username"
+          aria-label={t('list.newChatLabel')}
+          placeholder={t('list.newChatPlaceholder')}
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           data-testid="new-chat-input"
         />
         <button type="submit" disabled={busy || !username.trim()} data-testid="new-chat-submit">
-          Chat
+          {t('list.newChatSubmit')}
         </button>
       </div>
       {error ? (
