@@ -8,6 +8,7 @@ import {
   searchRequest,
   type SearchCliRequest,
 } from '../core/search/cli/searchCommand';
+import { FRIEND_USAGE, FriendUsageError, parseFriendArgs, type FriendCliRequest } from './commands/friend';
 import { GROUP_USAGE, GroupUsageError, parseGroupArgs, type GroupCliRequest } from './commands/group';
 
 export const usage = `Usage: tidings <command> [options]
@@ -20,6 +21,7 @@ Commands:
   ${GROUP_USAGE}
   listen [--json]
   history <username> [--json] [--limit <n>]
+  ${FRIEND_USAGE}
   ${SEARCH_USAGE}
   sync [--json] [--timeout <seconds>]
   logout
@@ -47,6 +49,7 @@ export type Command =
         | Readonly<{ kind: 'search'; search: SearchCliRequest }>
         | Readonly<{ kind: 'sync' }>
         | Readonly<{ kind: 'logout' }>
+        | Readonly<{ kind: 'friend'; friend: FriendCliRequest }>
         | Readonly<{ kind: 'group'; group: GroupCliRequest }>
       ));
 
@@ -77,6 +80,7 @@ const options = {
   'display-name': { type: 'string' },
   limit: { type: 'string' },
   timeout: { type: 'string' },
+  message: { type: 'string' },
   ...searchOptions,
 } as const;
 
@@ -178,6 +182,12 @@ export function parseCommand(
     case 'logout':
       noMore(0);
       return { ...common, kind: 'logout' };
+    case 'friend':
+      try {
+        return { ...common, kind: 'friend', friend: parseFriendArgs(rest, values.message) };
+      } catch (error) {
+        throw error instanceof FriendUsageError ? new UsageError(error.message) : error;
+      }
     case 'group':
       try {
         return { ...common, kind: 'group', group: parseGroupArgs(rest) };

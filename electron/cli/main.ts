@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createStderrLogger, noopLogger } from '../core';
 import { parseCommand, usage, UsageError, type Command } from './args';
 import { CliError, ExitCode } from './cliError';
+import { runFriend } from './commands/friend';
 import { runGroup } from './commands/group';
 import { runHistory } from './commands/history';
 import { runSearch } from '../core/search/cli/searchCommand';
@@ -50,6 +51,8 @@ async function run(command: Exclude<Command, { kind: 'help' }>): Promise<number>
         return await runSync(api, command);
       case 'logout':
         return await runLogout(api);
+      case 'friend':
+        return await runFriend(api, command.friend, command);
       case 'group':
         return await runGroup(api, command.group, command);
     }

@@ -73,6 +73,12 @@ export function createContactHandlers(ctx: HandlerContext): ContactHandlers {
     );
   };
 
+  const settled = async (): Promise<Session> => {
+    const session = await ctx.sessions.require();
+    await session.friends.settled();
+    return session;
+  };
+
   const contactOf = async (session: Session, userId: string): Promise<Contact> => {
     const contact = await session.store.getContact(userId);
     if (!contact) throw new IpcFailure('internal', 'The contact was not stored.');
@@ -80,9 +86,9 @@ export function createContactHandlers(ctx: HandlerContext): ContactHandlers {
   };
 
   return {
-    'contacts:list': async () => (await ctx.sessions.require()).store.listContacts(),
-    'contacts:search': async ({ query, limit }) =>
-      (await ctx.sessions.require()).store.searchContacts(query, limit),
+    // A check against the server's list that is under way (after a sign-in) finishes first.
+    'contacts:list': async () => (await settled()).store.listContacts(),
+    'contacts:search': async ({ query, limit }) => (await settled()).store.searchContacts(query, limit),
     'contacts:setRemark': async ({ userId, remark }) => {
       const session = await ctx.sessions.require();
       const contact = await session.store.setContactRemark(userId, remark, clock.now());
@@ -112,7 +118,7 @@ export function createContactHandlers(ctx: HandlerContext): ContactHandlers {
       return null;
     },
 
-    'friends:requests': async () => (await ctx.sessions.require()).store.listFriendRequests(),
+    'friends:requests': async () => (await settled()).store.listFriendRequests(),
     'friends:request': async ({ username, message }) => {
       const session = await online();
       const api = session.api;

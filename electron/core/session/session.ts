@@ -54,7 +54,7 @@ export type Session = Readonly<{
   outbox: Pick<OutboxSender, 'enqueue' | 'forget'>;
   sync: Pick<Syncer, 'syncNow' | 'flushReads' | 'progress'>;
   /** Friends' host side: handlers publish what their commands changed through it. */
-  friends: Pick<FriendSync, 'publish'>;
+  friends: Pick<FriendSync, 'publish' | 'settled'>;
   /** File transfers (null for a stock server, which has no files). */
   files: TransferManager | null;
   /** HTTP calls with the access token, refreshed on 401. */

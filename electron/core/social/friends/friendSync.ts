@@ -37,6 +37,8 @@ export type FriendSync = Readonly<{
   onProgress(progress: SyncProgress): void;
   /** Emits what changed and fetches the profiles still missing (also for changes made by handlers). */
   publish(changes: FriendChanges | null): void;
+  /** Resolves when the check against `friend.list` in progress (if any) has finished. */
+  settled(): Promise<void>;
 }>;
 
 /** How often a reconcile may find sync moving underneath it before it waits for the next idle. */
@@ -53,8 +55,8 @@ const PRESENCE_BATCH = 500;
 export function createFriendSync(deps: FriendSyncDeps): FriendSync {
   const { store, events, logger } = deps;
   let reconcileDue = false;
-  let reconciling = false;
-  const fetching = new Set<string>();
+  let reconciling: Promise<void> | null = null;
+  const fetching = new Map<string, Promise<void>>();
 
   const emitChanges = (changes: FriendChanges): void => {
     if (changes.contacts.length > 0)
@@ -65,25 +67,31 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
       events.emit({ name: 'friends:requestsChanged', payload: { requests: changes.requests } });
   };
 
-  const fillProfile = (userId: string): void => {
+  /** Fetches a profile once at a time; a failure is logged and retried by the next change or check. */
+  const fillProfile = (userId: string): Promise<void> => {
     const api = deps.api;
-    if (api === null || fetching.has(userId)) return;
-    fetching.add(userId);
-    deps.tasks.run('friends.profile', async () => {
+    if (api === null) return Promise.resolve();
+    const inFlight = fetching.get(userId);
+    if (inFlight) return inFlight;
+    const fetch = (async () => {
       try {
         const profile = await deps.authed((token) => api.userById(token, userId));
-        if (profile.userId !== userId) return;
-        publish(await store.setContactProfile(profile, deps.clock.now()));
+        if (profile.userId === userId) publish(await store.setContactProfile(profile, deps.clock.now()));
+      } catch (error) {
+        logger.warn('friends.profile-failed', { error: errorText(error) });
       } finally {
         fetching.delete(userId);
       }
-    });
+    })();
+    fetching.set(userId, fetch);
+    deps.tasks.run('friends.profile', () => fetch);
+    return fetch;
   };
 
   const publish = (changes: FriendChanges | null): void => {
     if (changes === null) return;
     emitChanges(changes);
-    for (const userId of changes.missingProfiles) fillProfile(userId);
+    for (const userId of changes.missingProfiles) void fillProfile(userId);
   };
 
   const applyPresence = async (states: Parameters<FriendSyncDeps['store']['applyPresence']>[0]) => {
@@ -102,7 +110,8 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
       const outcome = await store.reconcileFriends(snapshot, cursor, deps.clock.now());
       if (outcome.stale) continue;
       publish(outcome.changes);
-      for (const userId of await store.contactsMissingProfiles()) fillProfile(userId);
+      // Awaited, so that a list read after the check shows names (the CLI finds users by them).
+      await Promise.all((await store.contactsMissingProfiles()).map(fillProfile));
       const ids = await store.friendIds();
       for (let i = 0; i < ids.length; i += PRESENCE_BATCH) {
         const reply = await deps.commands.call('presence.get', { userIds: ids.slice(i, i + PRESENCE_BATCH) });
@@ -115,10 +124,9 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
   };
 
   const startReconcile = (): void => {
-    if (reconciling || deps.api === null) return;
+    if (reconciling !== null || deps.api === null) return;
     reconcileDue = false;
-    reconciling = true;
-    deps.tasks.run('friends.reconcile', async () => {
+    const running = (async () => {
       try {
         await reconcile();
       } catch (error) {
@@ -126,9 +134,11 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
         if (!(error instanceof LinkDownError))
           logger.warn('friends.reconcile-failed', { error: errorText(error) });
       } finally {
-        reconciling = false;
+        reconciling = null;
       }
-    });
+    })();
+    reconciling = running;
+    deps.tasks.run('friends.reconcile', () => running);
   };
 
   return Object.freeze({
@@ -147,5 +157,6 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
       else if (progress.phase === 'idle' && reconcileDue) startReconcile();
     },
     publish,
+    settled: () => reconciling ?? Promise.resolve(),
   });
 }
