@@ -1,8 +1,9 @@
 /**
  * Group commit: collects items submitted during one event-loop turn (or until `maxBatch`),
  * hands them to `commit` together, and settles each submitter with its own result once the
- * batch has committed. With `synchronous = FULL` that is one fsync per batch instead of one per
- * message, without delaying a lone message by more than a turn.
+ * batch has committed: one transaction per batch instead of one per message, without delaying
+ * a lone message by more than a turn. (The write queue's results also carry when the batch is
+ * on disk; batches committed while an fsync runs share the next one.)
  */
 export type BatchWriter<In, Out> = Readonly<{
   submit(item: In): Promise<Out>;

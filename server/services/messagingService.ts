@@ -106,15 +106,22 @@ export function createMessagingService(
     );
     if (!composed.ok) return { status: 'refused', code: composed.code, message: composed.message };
     const now = clock.now();
-    if (groupId === null) conversations.ensure(conversationId, 'direct', [senderId, to], now);
-    const message = messages.append({
+    const draft = {
       conversationId,
       senderId,
       fp,
       sentAt: now,
       kind: composed.kind,
       bodyJson: JSON.stringify(composed.body),
-    });
+    };
+    // A direct conversation is created by its first message; looking for it first on every
+    // message was a statement per message spent on what is nearly always there.
+    let message = messages.appendIfConversation(draft);
+    if (message === undefined) {
+      if (groupId !== null) throw new Error('append to a conversation that does not exist');
+      conversations.ensure(conversationId, 'direct', [senderId, to], now);
+      message = messages.append(draft);
+    }
     // Writing in a conversation means having read it: unread = lastSeq - readSeq (docs/PROTOCOL.md).
     conversations.advanceRead(conversationId, senderId, message.seq);
     if (groupId !== null && deps.groups)
@@ -140,7 +147,8 @@ export function createMessagingService(
       const outgoing = parseOutgoing(typeu, dataContent);
       if (!outgoing.ok) return refuse(fp, 'invalid-request', `The message is not valid: ${outgoing.message}`);
 
-      const result = await queue.run(() => write(senderId, to, fp, outgoing.value));
+      // `write` touches nothing but the database: it may run again if its batch is rolled back.
+      const result = await queue.run(() => write(senderId, to, fp, outgoing.value), { rerunnable: true });
       switch (result.status) {
         case 'stored':
           metrics.messagesPersisted.inc();

@@ -14,7 +14,7 @@ export type WriteQueue = Readonly<{
    * savepoint. Resolves with its result once the commit is durable; rejects with what `op`
    * threw (its writes rolled back) or with the commit's or the sync's error.
    */
-  run<T>(op: () => T): Promise<T>;
+  run<T>(op: () => T, options?: RunOptions): Promise<T>;
   /**
    * Commits whatever is queued now and waits (blocking) until every commit is durable, so the
    * callers resume in this tick's microtasks (shutdown: before the sockets close, so their
@@ -25,6 +25,16 @@ export type WriteQueue = Readonly<{
   close(): void;
 }>;
 
+export type RunOptions = Readonly<{
+  /**
+   * `op` only reads and writes through the repositories (and reads the clock): no other
+   * effect, so it may run twice with the first run rolled back. Batches of such ops commit
+   * without a savepoint per op (see Transactor.commitBatch).
+   */
+  rerunnable?: boolean;
+}>;
+
+type Queued = Readonly<{ op: () => unknown; rerunnable: boolean }>;
 type Written = Readonly<{ result: OpResult; durable: Promise<void> }>;
 
 export function createWriteQueue(
@@ -37,16 +47,19 @@ export function createWriteQueue(
   }>,
 ): WriteQueue {
   const writer = createBatchWriter(
-    (ops: readonly (() => unknown)[]): Written[] => {
-      const { results, durable } = transactor.commitBatch(ops);
-      options.onCommit?.(ops.length);
+    (items: readonly Queued[]): Written[] => {
+      const { results, durable } = transactor.commitBatch(
+        items.map((item) => item.op),
+        items.every((item) => item.rerunnable),
+      );
+      options.onCommit?.(items.length);
       return results.map((result) => ({ result, durable }));
     },
     { maxBatch: options.maxBatch, ...(options.defer ? { defer: options.defer } : {}) },
   );
   return {
-    async run<T>(op: () => T): Promise<T> {
-      const { result, durable } = await writer.submit(op);
+    async run<T>(op: () => T, runOptions?: RunOptions): Promise<T> {
+      const { result, durable } = await writer.submit({ op, rerunnable: runOptions?.rerunnable === true });
       // A failed op wrote nothing: its caller need not wait for the disk.
       if (!result.ok) throw result.error;
       await durable;

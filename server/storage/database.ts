@@ -7,9 +7,11 @@ import { migrations } from './migrations';
  * Opens (creating if needed) and migrates the server database.
  *
  * WAL lets readers run beside the single writer. `synchronous = FULL` makes every commit fsync
- * the WAL, so a message is on disk before its ACK leaves; NORMAL would only protect against
- * process crashes, not power loss, which breaks "persist before ACK". The group-commit writer
- * amortises that fsync over a batch.
+ * the WAL, so what a caller is told is stored is on disk; NORMAL alone would only protect
+ * against process crashes, not power loss, which breaks "persist before ACK". The messaging
+ * core's write queue commits its batches at NORMAL instead and fsyncs the WAL itself, off the
+ * event loop, before anyone hears of them (storage/writer/walSync.ts): the same guarantee,
+ * without the event loop waiting for the disk.
  */
 export function openDatabase(file: string): Database {
   const db = new BetterSqlite3(file);

@@ -23,6 +23,8 @@ export type MessageRepository = Readonly<{
    * repeated (sender, fp): callers look for the first copy with `findByFp` before.
    */
   append(message: NewMessage): StoredMessage;
+  /** As `append`, but writes nothing and returns undefined when the conversation does not exist. */
+  appendIfConversation(message: NewMessage): StoredMessage | undefined;
   findBySeq(conversationId: string, seq: number): StoredMessage | undefined;
   /** Up to `limit` messages with seq < `before`, the newest of them, in ascending order. */
   pageBefore(conversationId: string, before: number, limit: number): StoredMessage[];
@@ -68,6 +70,22 @@ export function createMessageRepository(db: Database): MessageRepository {
     return key;
   };
 
+  const appendIfConversation = (message: NewMessage): StoredMessage | undefined => {
+    const seq = nextSeq.get(message.conversationId)?.last_seq;
+    if (seq === undefined) return undefined;
+    const row = insert.get(
+      message.conversationId,
+      seq,
+      message.fp,
+      userKey(message.senderId),
+      message.sentAt,
+      message.kind,
+      message.bodyJson,
+    );
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+    return toStoredMessage(row);
+  };
+
   return {
     findByFp(senderId, fp) {
       const key = parseId(senderId);
@@ -76,20 +94,11 @@ export function createMessageRepository(db: Database): MessageRepository {
       return row ? toStoredMessage(row) : undefined;
     },
     append(message) {
-      const seq = nextSeq.get(message.conversationId)?.last_seq;
-      if (seq === undefined) throw new Error('append to a conversation that does not exist');
-      const row = insert.get(
-        message.conversationId,
-        seq,
-        message.fp,
-        userKey(message.senderId),
-        message.sentAt,
-        message.kind,
-        message.bodyJson,
-      );
-      if (!row) throw new Error('INSERT … RETURNING returned no row');
-      return toStoredMessage(row);
+      const stored = appendIfConversation(message);
+      if (stored === undefined) throw new Error('append to a conversation that does not exist');
+      return stored;
     },
+    appendIfConversation,
     findBySeq(conversationId, seq) {
       const row = bySeq.get(conversationId, seq);
       return row ? toStoredMessage(row) : undefined;

@@ -40,6 +40,23 @@ describe('message repository', () => {
     expect(() => messages.append({ ...message, fp: 'y', conversationId: 'nope' })).toThrow(/does not exist/);
   });
 
+  it('appends only to a conversation that exists when asked to, writing nothing otherwise', () => {
+    const { messages, conversations, alice, bob, direct } = coreDb();
+    const message = {
+      conversationId: direct,
+      senderId: alice,
+      fp: 'x',
+      sentAt: 1,
+      kind: 'text',
+      bodyJson: '{}',
+    };
+    expect(messages.appendIfConversation(message)).toBeUndefined();
+    expect(messages.findByFp(alice, 'x')).toBeUndefined();
+    conversations.ensure(direct, 'direct', [alice, bob], 1);
+    expect(messages.appendIfConversation(message)).toMatchObject({ seq: 1, fp: 'x', senderId: alice });
+    expect(conversations.lastSeq(direct)).toBe(1);
+  });
+
   it('pages before and after a seq, ascending, and recalls once', () => {
     const { messages, conversations, alice, bob, direct } = coreDb();
     conversations.ensure(direct, 'direct', [alice, bob], 1);

@@ -28,6 +28,48 @@ describe('transactor', () => {
   });
 });
 
+describe('transactor, batches of rerunnable operations', () => {
+  it('commits them together without savepoints', () => {
+    const { transactor, inbox, alice, direct } = coreDb();
+    const append = (readSeq: number) => () =>
+      inbox.append(alice, { type: 'read', conversationId: direct, readSeq }, 1).seq;
+    const { results } = transactor.commitBatch([append(1), append(2)], true);
+    expect(results).toEqual([
+      { ok: true, value: 1 },
+      { ok: true, value: 2 },
+    ]);
+    expect(inbox.page(alice, 0, 10).map((e) => e.event.seq)).toEqual([1, 2]);
+  });
+
+  it('rolls the batch back when one throws and runs it again with savepoints: the same results as runBatch', () => {
+    const { transactor, inbox, alice, direct } = coreDb();
+    const runs: number[] = [];
+    const append = (readSeq: number) => () => {
+      runs.push(readSeq);
+      return inbox.append(alice, { type: 'read', conversationId: direct, readSeq }, 1).seq;
+    };
+    const { results } = transactor.commitBatch(
+      [
+        append(1),
+        () => {
+          append(2)();
+          throw new Error('boom');
+        },
+        append(3),
+      ],
+      true,
+    );
+    expect(results).toEqual([
+      { ok: true, value: 1 },
+      { ok: false, error: new Error('boom') },
+      { ok: true, value: 2 },
+    ]);
+    expect(runs).toEqual([1, 2, 1, 2, 3]); // the first run stopped at the failure and was undone
+    expect(inbox.page(alice, 0, 10).map((e) => e.event.seq)).toEqual([1, 2]);
+    expect(inbox.head(alice).last).toBe(2);
+  });
+});
+
 describe('transactor on a database file', () => {
   it('commits a batch at once, and reports it durable only after the WAL is fsynced, at FULL for everyone else', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidings-transactor-'));
