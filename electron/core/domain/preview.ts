@@ -1,3 +1,5 @@
+import { groupNoticePreview } from '../social/groups/noticePreview';
+
 const MAX_PREVIEW = 120;
 
 /** What the list shows for a recalled message; the UI may translate it. */
@@ -12,7 +14,9 @@ const kindPreviews: Readonly<Record<string, string>> = { image: '[Image]', file:
  */
 export function messagePreview(kind: string, body: Readonly<Record<string, unknown>>): string {
   const text =
-    kind === 'text' && typeof body.text === 'string' ? body.text : (kindPreviews[kind] ?? `[${kind}]`);
+    kind === 'text' && typeof body.text === 'string'
+      ? body.text
+      : ((kind === 'notice' ? groupNoticePreview(body) : null) ?? kindPreviews[kind] ?? `[${kind}]`);
   const line = text.replace(/\s+/g, ' ').trim();
   if (line.length <= MAX_PREVIEW) return line;
   // Do not cut a surrogate pair (an emoji) in half.
