@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../shared/ipc/channels/search';
-import { localeTag } from '../../i18n/createI18n';
 import { useErrorText } from '../../i18n/errorText';
+import { useFormat } from '../../i18n/format';
 import { useNavigation } from '../../state/navigation';
 import { useChatStore } from '../../state/storeContext';
 import { groupHits } from './groupHits';
@@ -21,7 +21,7 @@ export type SearchViewProps = Readonly<{ options?: MessageSearchOptions }>;
  * store's jump request, which the message list honours).
  */
 export function SearchView({ options }: SearchViewProps = {}) {
-  const { t, i18n } = useTranslation('search');
+  const { t } = useTranslation('search');
   const account = useChatStore((s) => s.account);
   const openConversation = useNavigation((s) => s.openConversation);
   const [query, setQuery] = useState('');
@@ -35,14 +35,7 @@ export function SearchView({ options }: SearchViewProps = {}) {
 
   useEffect(() => input.current?.focus(), []);
 
-  const format = useMemo(
-    () =>
-      new Intl.DateTimeFormat(localeTag(i18n.language === 'zh' ? 'zh' : 'en'), {
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }),
-    [i18n.language],
-  );
+  const format = useFormat();
 
   const open = (hit: SearchHit) => openConversation(hit.conversation.id, hit.message.id);
 
@@ -90,7 +83,7 @@ export function SearchView({ options }: SearchViewProps = {}) {
         onLoadMore={search.loadMore}
         onOpen={open}
         senderName={people.senderName}
-        formatTime={(at) => format.format(at)}
+        formatTime={format.dateTime}
       />
     </div>
   );
