@@ -118,8 +118,12 @@ describe('walking skeleton: two people chat through the UI, the bridge, the engi
       await sendText(alice.page, 'second line\nwith a break');
       await bubble(bob.page, 'second line', 'incoming').waitFor();
 
+      // Bob has the conversation open, so it is read: alice's bubble says so.
       const status = bubble(alice.page, GREETING, 'outgoing').getByTestId('message-status');
-      expect(await status.getAttribute('aria-label')).toBe('Sent');
+      await bubble(alice.page, GREETING, 'outgoing')
+        .and(alice.page.locator('[data-status="read"]'))
+        .waitFor();
+      expect(await status.getAttribute('aria-label')).toBe('Read');
       expect(
         alice.problems.filter((p) => p.startsWith('page error')),
         diagnostics(),
