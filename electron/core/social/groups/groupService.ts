@@ -133,7 +133,11 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
       if (list) await refreshList();
       for (const groupId of ids) {
         const group = await store.getGroup(groupId);
-        if (group?.state === 'member') await refreshMembers(groupId);
+        if (group?.state !== 'member') continue;
+        await refreshMembers(groupId).catch((error: unknown) => {
+          // The notice of the user's own exit can come before the event that records it.
+          if (!(error instanceof IpcFailure && error.code === 'not-a-group-member')) throw error;
+        });
       }
     }
   };

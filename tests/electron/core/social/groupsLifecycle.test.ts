@@ -104,6 +104,15 @@ describe('group lifecycle and permissions through IPC, against the real server',
     const noticed = await alice.call('groups:setNotice', { groupId, notice: 'Boots on Saturday' });
     expect(noticed.notice).toBe('Boots on Saturday');
     await groupWhen(bob, groupId, (g) => g.notice === 'Boots on Saturday', 'bob sees the notice');
+    expect(
+      bob.query('SELECT name, notice, state, my_role FROM chat_groups WHERE id = ?', conversationId),
+    ).toEqual([{ name: 'Summit', notice: 'Boots on Saturday', state: 'member', my_role: 'member' }]);
+    await waitFor(
+      async () =>
+        (await bob.call('conversations:list', {})).find((c) => c.id === conversationId)?.lastMessage
+          ?.preview === '[New announcement: Boots on Saturday]',
+      { what: 'the notice previews in the list' },
+    );
 
     // Admins: the owner appoints bob, who may then kick a plain member but not the owner.
     await alice.call('groups:setAdmin', { groupId, userId: bobId, admin: true });
@@ -115,6 +124,15 @@ describe('group lifecycle and permissions through IPC, against the real server',
     await alice.waitForText('carol was here');
     const kicked = await bob.call('groups:kick', { groupId, userId: carolId });
     expect(kicked.memberCount).toBe(2);
+    expect(
+      bob.query<{ user_id: string; role: string }>(
+        'SELECT user_id, role FROM group_members WHERE group_id = ? ORDER BY role',
+        conversationId,
+      ),
+    ).toEqual([
+      { user_id: bobId, role: 'admin' },
+      { user_id: alice.account.userId, role: 'owner' },
+    ]);
 
     // Carol is out: read-only history up to her exit, clear errors for everything else.
     const left = await groupWhen(carol, groupId, (g) => g.state === 'left', 'carol left');
@@ -165,5 +183,9 @@ describe('group lifecycle and permissions through IPC, against the real server',
       (c) => c.id === conversationId,
     );
     expect(bobConversation?.group).toMatchObject({ state: 'dissolved', role: null });
+    for (const client of [alice, bob, carol]) {
+      expect(client.logger.count('groups.refresh-failed')).toBe(0);
+      client.assertNoErrors();
+    }
   });
 });
