@@ -1,4 +1,10 @@
-import type { ConnectionState, Message, TidingsApi } from '../../../shared/ipc';
+import {
+  SYSTEM_NOTICES_CONVERSATION_ID,
+  type ConnectionState,
+  type Message,
+  type TidingsApi,
+} from '../../../shared/ipc';
+import { noticeOutput, noticeRemovedOutput, type NoticeOutput } from '../../core/broadcasts/cli/noticeLines';
 import type { Command } from '../args';
 import { requireAccount } from '../engineWaits';
 import { describeConnection, formatTime, messageText, note, printJson, printLine, unwrap } from '../output';
@@ -68,6 +74,8 @@ export async function runListen(
   // Events are handled in arrival order, each after the previous one.
   let chain = Promise.resolve();
   const offMessages = api.messages.onChanged(({ conversationId, messages }) => {
+    // Broadcast notices are printed from their own events below.
+    if (conversationId === SYSTEM_NOTICES_CONVERSATION_ID) return;
     chain = chain.then(async () => {
       const top = await topOf(conversationId);
       // Being sent (no sequence yet), or newer than what the conversation held at the start.
@@ -82,6 +90,16 @@ export async function runListen(
       }
     });
   });
+  const printNotice = (output: NoticeOutput): void => {
+    if (command.json) printJson(output.json);
+    else printLine(output.line);
+  };
+  const offNotices = api.broadcasts.onChanged(({ notices }) => {
+    chain = chain.then(() => notices.forEach((notice) => printNotice(noticeOutput(notice))));
+  });
+  const offNoticesRemoved = api.broadcasts.onRemoved(({ ids, reason }) => {
+    chain = chain.then(() => ids.forEach((id) => printNotice(noticeRemovedOutput(id, reason))));
+  });
   const offConnection = api.connection.onChanged((state: ConnectionState) => {
     if (command.json) printJson({ type: 'connection', ...state });
     else note(`tidings: ${describeConnection(state)}`);
@@ -91,6 +109,8 @@ export async function runListen(
   if (command.json) printJson({ type: 'connection', ...initial });
   await stopped;
   offMessages();
+  offNotices();
+  offNoticesRemoved();
   offConnection();
   await chain;
   return 0;

@@ -17,6 +17,7 @@ import { createInboundHandler } from '../sync/inboundHandler';
 import { createOutboxSender, type OutboxSender, type SendBudget } from '../sync/outboxSender';
 import { createPeerProfiles } from '../sync/peerProfiles';
 import { createSyncer, type Syncer } from '../sync/syncer';
+import { createBroadcastSync } from '../broadcasts/broadcastSync';
 import { createAuthRefresher } from './authRefresher';
 import { createLinkSupervisor, type LoginWait } from './linkSupervisor';
 import { createTaskTracker } from './taskTracker';
@@ -198,6 +199,20 @@ export function openSession(input: OpenSessionInput): Session {
     },
     pendingSends: () => outbox.pending(),
   });
+  // Broadcast notices (the public inbox) exist only on a Tidings server.
+  const broadcasts =
+    account.mode === 'tidings'
+      ? createBroadcastSync({
+          store,
+          commands,
+          clock,
+          timers,
+          logger,
+          events,
+          emitMessages,
+          emitConversations,
+        })
+      : null;
 
   const onFrame = createInboundHandler({
     me,
@@ -213,6 +228,7 @@ export function openSession(input: OpenSessionInput): Session {
     onNotify: (notify) => {
       syncer.notify(notify);
       friendSync.onNotify(notify);
+      broadcasts?.cursors(notify.cursors);
     },
     onPushed: (message, conversation) => {
       emitMessages(message.conversationId, [message]);
@@ -237,12 +253,17 @@ export function openSession(input: OpenSessionInput): Session {
     onHello: (cursors) => {
       friendSync.online();
       syncer.online(cursors);
+      broadcasts?.online(cursors);
     },
     onLinkGone: () => {
       syncer.offline();
+      broadcasts?.offline();
       commands.linkDown();
     },
-    onCursors: (cursors) => syncer.cursors(cursors),
+    onCursors: (cursors) => {
+      syncer.cursors(cursors);
+      broadcasts?.cursors(cursors);
+    },
     onFrame,
   });
 
@@ -250,6 +271,7 @@ export function openSession(input: OpenSessionInput): Session {
   const start = (): Promise<void> => {
     opened ??= (async () => {
       await outbox.load();
+      await broadcasts?.start();
       await files?.start();
       if (input.credentials !== null) connection.start();
     })();
@@ -288,6 +310,7 @@ export function openSession(input: OpenSessionInput): Session {
         outbox.stop();
         await files?.stop();
         await drained.catch((error: unknown) => logger.warn('sync.stop-failed', { error: errorText(error) }));
+        await broadcasts?.stop();
         await tasks.idle();
         await store.close();
       })();
