@@ -91,31 +91,34 @@ export function GroupDetails({ group, friends, onChanged }: GroupDetailsProps) {
         />
       ) : null}
 
-      <section className="details-section" aria-labelledby="group-members-heading">
-        <div className="details-section-head">
-          <h3 id="group-members-heading">{t('group.members')}</h3>
-          {permissions.canInvite ? (
-            <GroupInvite
-              friends={friends}
-              memberIds={members.map((m) => m.userId)}
-              onInvite={(userIds) => changingMembers(api.groups.invite({ groupId, userIds }))}
-            />
+      {/* After leaving, the server no longer tells who is in; an empty list would only confuse. */}
+      {permissions.active || members.length > 0 ? (
+        <section className="details-section" aria-labelledby="group-members-heading">
+          <div className="details-section-head">
+            <h3 id="group-members-heading">{t('group.members')}</h3>
+            {permissions.canInvite ? (
+              <GroupInvite
+                friends={friends}
+                memberIds={members.map((m) => m.userId)}
+                onInvite={(userIds) => changingMembers(api.groups.invite({ groupId, userIds }))}
+              />
+            ) : null}
+          </div>
+          {error && permissions.active ? (
+            <p className="form-error" role="alert">
+              {errorText(error)}
+            </p>
           ) : null}
-        </div>
-        {error && permissions.active ? (
-          <p className="form-error" role="alert">
-            {errorText(error)}
-          </p>
-        ) : null}
-        <GroupMemberList
-          members={members}
-          me={me}
-          permissions={permissions}
-          onKick={(userId) => changingMembers(api.groups.kick({ groupId, userId }))}
-          onSetAdmin={(userId, admin) => changingMembers(api.groups.setAdmin({ groupId, userId, admin }))}
-          onTransfer={(userId) => changingMembers(api.groups.transfer({ groupId, userId }))}
-        />
-      </section>
+          <GroupMemberList
+            members={members}
+            me={me}
+            permissions={permissions}
+            onKick={(userId) => changingMembers(api.groups.kick({ groupId, userId }))}
+            onSetAdmin={(userId, admin) => changingMembers(api.groups.setAdmin({ groupId, userId, admin }))}
+            onTransfer={(userId) => changingMembers(api.groups.transfer({ groupId, userId }))}
+          />
+        </section>
+      ) : null}
 
       {permissions.canQuit || permissions.canDissolve ? (
         <div className="contact-actions">

@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRenderer } from '../../scripts/build.mjs';
+import { startServer, tempDir, type ServerProcess } from '../helpers/serverProcess';
+import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { openPage, registerThroughUi, type OpenedPage } from './helpers/chatPage';
+import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import {
+  LOOKS,
+  contactItem,
+  createGroup,
+  goTo,
+  groupMember,
+  incomingRequest,
+  openDetails,
+  requestFriend,
+  setLook,
+  shoot,
+} from './helpers/socialPage';
+
+const GROUP = '周末爬山 Climbers';
+
+let server: ServerProcess | undefined;
+let aliceHost: BridgeProcess | undefined;
+let bobHost: BridgeProcess | undefined;
+let browser: Browser | undefined;
+let alice: OpenedPage;
+let bob: OpenedPage;
+const dirs: string[] = [];
+
+function diagnostics(): string {
+  return [
+    `--- server ---\n${server?.output() ?? ''}`,
+    `--- alice's bridge ---\n${aliceHost?.output() ?? ''}`,
+    `--- bob's bridge ---\n${bobHost?.output() ?? ''}`,
+    `--- alice's page ---\n${alice?.problems.join('\n') ?? ''}`,
+    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
+  ].join('\n');
+}
+
+/** Runs a step and, when it fails, adds what the processes and pages said. */
+async function step(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`, {
+      cause: error,
+    });
+  }
+}
+
+assertChromiumPresent();
+
+beforeAll(async () => {
+  await buildRenderer('bridge');
+  server = await startServer();
+  const aliceDir = tempDir('tidings-e2e-social-alice-');
+  const bobDir = tempDir('tidings-e2e-social-bob-');
+  dirs.push(server.dataDir, aliceDir, bobDir);
+  [aliceHost, bobHost] = await Promise.all([
+    startBridge({ dataDir: aliceDir }),
+    startBridge({ dataDir: bobDir }),
+  ]);
+  browser = await launchChromium();
+  [alice, bob] = await Promise.all([
+    openPage(browser, aliceHost.pageUrl),
+    openPage(browser, bobHost.pageUrl),
+  ]);
+  await Promise.all([
+    registerThroughUi(alice.page, {
+      serverUrl: server.url,
+      username: 'alice',
+      password: 'alice-password',
+      displayName: 'Alice',
+    }),
+    registerThroughUi(bob.page, {
+      serverUrl: server.url,
+      username: 'bob',
+      password: 'bob-password',
+      displayName: 'Bob',
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  const codes = await Promise.all([aliceHost?.stop(), bobHost?.stop()]);
+  await server?.stop();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  expect(
+    codes.filter((code) => code !== undefined && code !== 0),
+    diagnostics(),
+  ).toEqual([]);
+});
+
+describe('contacts and groups through the UI, the bridge, the engine and a real server', () => {
+  it('alice asks bob by username with a message, bob accepts, and each sees the other as a friend', async () => {
+    await step(async () => {
+      await requestFriend(alice.page, 'bob', 'hi Bob, Alice from climbing 🧗');
+      const request = await incomingRequest(bob.page, 'Alice');
+      expect(await request.textContent()).toContain('hi Bob, Alice from climbing 🧗');
+      await shoot(bob.page, 'social-requests', LOOKS[0]!);
+      await request.getByTestId('friend-request-accept').click();
+
+      await contactItem(bob.page, 'Alice').waitFor();
+      await goTo(alice.page, 'contacts');
+      await contactItem(alice.page, 'Bob').click();
+      const profile = alice.page.getByTestId('contact-profile');
+      expect(await profile.getByTestId('contact-profile-username').textContent()).toBe('@bob');
+      // The request is gone from both inboxes.
+      await alice.page.getByTestId('contacts-requests').click();
+      await alice.page
+        .getByTestId('friend-requests')
+        .getByTestId('friend-request')
+        .waitFor({ state: 'detached' });
+    });
+  });
+
+  it('alice creates a group that opens at once, invites bob, then kicks him; bob sees it read-only', async () => {
+    await step(async () => {
+      await createGroup(alice.page, GROUP, []);
+      const details = await openDetails(alice.page);
+      await details.getByTestId('group-details').and(alice.page.locator('[data-role="owner"]')).waitFor();
+      await details.getByTestId('group-invite').click();
+      await details.getByTestId('friend-picker').getByRole('checkbox', { name: 'Bob' }).check();
+      await details.getByTestId('group-invite-submit').click();
+      await groupMember(alice.page, 'Bob').waitFor();
+
+      // Bob is in: the group is counted and its details offer a member's actions.
+      await goTo(bob.page, 'groups');
+      await bob.page.locator('[data-testid="groups-count"][data-count="1"]').waitFor();
+      await bob.page.getByTestId('group-item').filter({ hasText: GROUP }).click();
+      const bobsView = bob.page.getByTestId('group-details');
+      await bobsView.getByTestId('group-quit').waitFor();
+      await bobsView.getByTestId('group-invite').waitFor();
+      await bob.page.getByTestId('group-open-chat').click();
+      await bob.page.getByTestId('chat-header').filter({ hasText: GROUP }).waitFor();
+
+      // Alice removes Bob.
+      const bobRow = groupMember(alice.page, 'Bob');
+      await bobRow.getByTestId('member-kick').click();
+      await bobRow.getByTestId('member-kick-confirm').click();
+      await bobRow.waitFor({ state: 'detached' });
+
+      // Bob's open group turns read-only: a note, and no invite, quit or member actions.
+      const bobsPanel = await openDetails(bob.page);
+      await bobsPanel.locator('[data-testid="group-details"][data-state="left"]').waitFor();
+      await bobsPanel.getByTestId('group-read-only').waitFor();
+      for (const action of ['group-invite', 'group-quit', 'member-kick', 'group-notice-edit'])
+        expect(await bobsPanel.getByTestId(action).count(), action).toBe(0);
+      await goTo(bob.page, 'groups');
+      await bob.page.locator('[data-testid="groups-count"][data-count="0"]').waitFor();
+      await bob.page
+        .getByTestId('former-group-list')
+        .locator('[data-testid="group-item"][data-state="left"]')
+        .filter({ hasText: GROUP })
+        .waitFor();
+    });
+  });
+
+  it('takes screenshots of contacts, groups and details in both languages and both themes', async () => {
+    await step(async () => {
+      for (const look of LOOKS) {
+        await Promise.all([setLook(alice.page, look), setLook(bob.page, look)]);
+        await goTo(alice.page, 'contacts');
+        await contactItem(alice.page, 'Bob').click();
+        await alice.page.getByTestId('contact-profile').waitFor();
+        await shoot(alice.page, 'social-contacts', look);
+
+        await goTo(alice.page, 'groups');
+        await alice.page.getByTestId('group-item').filter({ hasText: GROUP }).click();
+        await alice.page.getByTestId('group-details').waitFor();
+        await shoot(alice.page, 'social-groups', look);
+
+        await alice.page.getByTestId('group-open-chat').click();
+        await openDetails(alice.page);
+        await shoot(alice.page, 'social-group-details-owner', look);
+
+        await goTo(bob.page, 'groups');
+        await bob.page.getByTestId('group-item').filter({ hasText: GROUP }).click();
+        await bob.page.getByTestId('group-read-only').waitFor();
+        await shoot(bob.page, 'social-group-read-only', look);
+      }
+      expect(alice.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+      expect(bob.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+    });
+  });
+});
