@@ -46,7 +46,7 @@ export type FileApi = Readonly<{
     token: string,
     fileId: string,
     offset: number,
-    data: Uint8Array,
+    data: Uint8Array<ArrayBuffer>,
     signal?: AbortSignal,
   ): Promise<UploadState>;
   info(token: string, fileId: string, signal?: AbortSignal): Promise<UploadState>;
@@ -69,7 +69,7 @@ export function createFileApi(serverUrl: string, fetchImpl: FetchLike): FileApi 
     token: string,
     init: Readonly<{
       headers?: Record<string, string>;
-      body?: Uint8Array | string;
+      body?: Uint8Array<ArrayBuffer> | string;
       signal?: AbortSignal;
     }> = {},
   ): Promise<Response> => {

@@ -19,7 +19,7 @@ export function sha256(data: Buffer): string {
 }
 
 /** Bytes that differ everywhere, so a resume from a wrong offset could never pass the checksum. */
-export function patternBytes(size: number, seed = 7): Buffer {
+export function patternBytes(size: number, seed = 7): Buffer<ArrayBuffer> {
   const out = Buffer.alloc(size);
   let x = seed;
   for (let i = 0; i < size; i += 1) {
