@@ -54,6 +54,7 @@ export const storeOperations = [
   'saveGroupSummaries',
   'saveGroupMembers',
   'membersWithoutProfile',
+  'markUnlistedGroupsLeft',
   'markGroupLeft',
   'markGroupDissolved',
   'setMyGroupNickname',

@@ -54,6 +54,8 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
   const refreshList = async (): Promise<void> => {
     const { groups } = await call('group.list', {});
     emitChange(await store.saveGroupSummaries(groups, clock.now()));
+    const listed = groups.map((g) => g.conversationId);
+    emitChange(await store.markUnlistedGroupsLeft(listed, clock.now()));
   };
 
   /** Profiles of members this device has never seen, one HTTP call each (failures leave the id shown). */

@@ -131,6 +131,20 @@ function groupStatements(ctx: StoreContext) {
     capLastSeq: db.prepare<[number, string]>(
       'UPDATE conversations SET last_seq = MIN(last_seq, ?) WHERE id = ?',
     ),
+    /** Group conversations this device has no group for (learned from history, not from an event). */
+    unknownGroups: db.prepare<[], { id: string }>(`
+      SELECT c.id FROM conversations c LEFT JOIN chat_groups g ON g.id = c.id
+      WHERE c.id LIKE 'g:%' AND g.id IS NULL ORDER BY c.id`),
+    insertLeft: db.prepare<[string, string, number]>(`
+      INSERT INTO chat_groups (id, name, owner_id, state, updated_at) VALUES (?, ?, '', 'left', ?)
+      ON CONFLICT (id) DO NOTHING`),
+    /** The group's name as its newest naming notice in the held history says. */
+    nameFromNotices: db.prepare<[string], string>(`
+      SELECT json_extract(body, '$.text') FROM messages
+      WHERE conversation_id = ? AND kind = 'notice'
+        AND json_extract(body, '$.event') IN ('group-created', 'group-renamed')
+        AND json_type(body, '$.text') = 'text'
+      ORDER BY seq DESC LIMIT 1`),
     tombstone: db.prepare<[number, string]>(
       `UPDATE chat_groups SET removed_at = ? WHERE id = ? AND state <> 'member' AND removed_at IS NULL`,
     ),
@@ -243,6 +257,23 @@ export function createGroupOps(ctx: StoreContext) {
         return change(ids);
       },
     ),
+    /**
+     * After a complete `group.list`: group conversations this device holds history of but has
+     * no group for (a new device of a user who left them; the `left` event is older than its
+     * first sync) are groups the user is no longer in. Their name comes from the history.
+     */
+    markUnlistedGroupsLeft: db.transaction((listed: readonly string[], now: number): GroupChange => {
+      const current = new Set(listed);
+      const ids: string[] = [];
+      for (const { id } of sql.unknownGroups.all()) {
+        if (current.has(id)) continue;
+        const name = sql.nameFromNotices.pluck().get(id) ?? '';
+        sql.insertLeft.run(id, typeof name === 'string' ? name : '', now);
+        sql.mirror.run(id);
+        ids.push(id);
+      }
+      return change(ids);
+    }),
     /** The whole member list as the server answered it; profiles already known are kept. */
     saveGroupMembers: db.transaction(
       (groupId: string, members: readonly GroupMemberInput[], now: number): SavedMembers | null => {

@@ -168,6 +168,19 @@ describe('group lifecycle and permissions through IPC, against the real server',
       ),
     ).toEqual([{ n: 0 }]);
 
+    // A new device of hers is never told of the group: the server lists it nowhere for her.
+    const carolLaptop = createEngineClient(newDir());
+    try {
+      await carolLaptop.login(server.url, 'carol');
+      await carolLaptop.call('sync:now', {});
+      expect(await carolLaptop.call('groups:list', { refresh: true })).toEqual([]);
+      expect(
+        await failure(carolLaptop, 'messages:send', { conversationId, text: 'from the laptop' }),
+      ).toMatchObject({ code: 'conversation-not-found' });
+    } finally {
+      await carolLaptop.close();
+    }
+
     // Dissolved: read-only for everyone.
     const dissolved = await alice.call('groups:dissolve', { groupId });
     expect(dissolved.state).toBe('dissolved');

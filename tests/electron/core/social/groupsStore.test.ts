@@ -101,6 +101,36 @@ describe('the group store', () => {
     expect(api.saveGroupMembers('404', [], 4)).toBeNull();
   });
 
+  it('marks a group held only as history, and missing from the server’s list, as left, named from its notices', () => {
+    const { api } = newApi();
+    const notice = (seq: number, body: Record<string, unknown>) => ({
+      id: `m${seq}`,
+      conversationId: 'g:9',
+      seq,
+      fp: `fp-${seq}`,
+      senderId: 'bob',
+      sentAt: seq,
+      kind: 'notice',
+      body,
+    });
+    api.applySync({
+      now: 1,
+      messages: [
+        notice(1, { event: 'group-created', actorId: 'bob', text: 'First name' }),
+        notice(2, { event: 'group-renamed', actorId: 'bob', text: 'Second name' }),
+        notice(3, { event: 'member-joined', actorId: 'bob', targetIds: ['x'] }),
+      ],
+    });
+    api.saveGroupSummaries([summary], 2);
+    const change = api.markUnlistedGroupsLeft([G], 3);
+    expect(change.groups).toEqual([
+      expect.objectContaining({ groupId: '9', name: 'Second name', state: 'left' }),
+    ]);
+    expect(change.conversations[0]).toMatchObject({ title: 'Second name', group: { state: 'left' } });
+    expect(api.getGroup('7')?.state).toBe('member');
+    expect(api.markUnlistedGroupsLeft([G], 4).groups).toEqual([]);
+  });
+
   it('records dissolution, and removes only a group the user is no longer in', () => {
     const { api } = newApi();
     api.saveGroupSummaries([summary], 1);
