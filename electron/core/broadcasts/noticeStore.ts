@@ -179,9 +179,11 @@ export function createNoticeStoreExtension(): StoreExtension {
 
 function statements(db: Database) {
   return {
+    // The public inbox has no read state on the server: reading notices stays on this device, so
+    // the read mark counts as synced at once (sync never sends `read.mark` for it).
     ensureConversation: db.prepare<[string, number, string]>(`
-      INSERT INTO conversations (id, kind, peer_user_id, created_at, updated_at, group_name)
-      VALUES (?, 'direct', NULL, ?, 0, ?) ON CONFLICT (id) DO NOTHING`),
+      INSERT INTO conversations (id, kind, peer_user_id, created_at, updated_at, group_name, read_seq_synced)
+      VALUES (?, 'direct', NULL, ?, 0, ?, ${Number.MAX_SAFE_INTEGER}) ON CONFLICT (id) DO NOTHING`),
     replace: db.prepare<[number, number, string, number]>(
       'UPDATE messages SET seq = ?, sent_at = ?, body = ? WHERE id = ?',
     ),

@@ -19,7 +19,7 @@ export type BroadcastNoticeBody = z.infer<typeof broadcastNoticeBodySchema>;
 export const BROADCAST_MESSAGE_KIND = 'broadcast';
 
 export const broadcastNoticeSchema = broadcastNoticeBodySchema.extend({
-  /** The broadcast's id, also the id of its message in the System notices conversation. */
+  /** The id of its message in the System notices conversation: `broadcast:<the server's broadcast id>`. */
   id: z.string(),
 });
 export type BroadcastNotice = z.infer<typeof broadcastNoticeSchema>;

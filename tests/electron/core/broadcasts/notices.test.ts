@@ -67,6 +67,14 @@ describe('broadcast notices in the engine', () => {
       },
     ]);
 
+    // Read state of notices stays on the device: the server has none to tell.
+    const read = await client.call('conversations:markRead', {
+      conversationId: SYSTEM_NOTICES_CONVERSATION_ID,
+    });
+    expect(read.unread).toBe(0);
+    await client.call('sync:now', {});
+    expect(client.logger.count('sync.failed') + client.logger.count('sync.read-mark-failed')).toBe(0);
+
     // Live: a notify makes the engine pull; then a recall deletes the notice already shown.
     const oops = await createDraft(server.url, { title: 'Wrong price', body: '1 cent' });
     await transition(server.url, oops.id, 'publish');
