@@ -192,3 +192,26 @@ describe('reject, delete, remark and search', () => {
     expect(row?.removed_at).toEqual(expect.any(Number));
   });
 });
+
+describe('a device signed in later', () => {
+  it('gets friends, requests and blocks from friend.list, since its sync starts after those events', async () => {
+    await bob.call('friends:request', { username: 'alice', message: 'once more' });
+    await laptop.call('contacts:block', { userId: carol.account.userId });
+    const tablet = createEngineClient(newDir());
+    try {
+      await tablet.login(server.url, 'alice');
+      await waitOnline(tablet);
+      const contacts = await waitForContacts(tablet, (list) => list.length === 1, 'the blocked user');
+      expect(contacts).toMatchObject([{ userId: carol.account.userId, username: 'carol', blocked: true }]);
+      const requests = await waitForRequests(tablet, (list) => list.length === 1, 'bob’s new request');
+      expect(requests).toMatchObject([
+        { userId: bob.account.userId, username: 'bob', direction: 'incoming', message: 'once more' },
+      ]);
+      // Its inbox cursor starts at the snapshot: none of the older friend events were pulled.
+      const [cursor] = tablet.query<{ value: number }>("SELECT value FROM sync_cursors WHERE name = 'inbox'");
+      expect(cursor?.value).toBeGreaterThan(0);
+    } finally {
+      await tablet.close();
+    }
+  });
+});
