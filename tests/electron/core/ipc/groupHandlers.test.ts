@@ -156,3 +156,56 @@ describe('group handlers against the real server', () => {
     await alice.waitForText('welcome back');
   });
 });
+
+describe('group limits and role rules against the real server', () => {
+  let server: ServerProcess;
+  const clients: EngineClient[] = [];
+
+  beforeAll(async () => {
+    // Two members at most; read counts only for groups of up to one member (none here).
+    server = await startTestServer({ groups: { maxMembers: 2, readCountMaxMembers: 1 } });
+    for (const name of ['dora', 'eli', 'fay']) {
+      const client = createEngineClient(newDir());
+      await client.register(server.url, name);
+      clients.push(client);
+    }
+    for (const client of clients)
+      await waitFor(async () => (await client.call('connection:get', {})).status === 'online', {
+        what: 'online',
+      });
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.close();
+    await server?.stop();
+  });
+
+  it('refuses a full group, read counts of a large one, and owner-only changes by a member', async () => {
+    const [dora, eli] = clients;
+    if (!dora || !eli) throw new Error('clients missing');
+    expect(
+      await errorOf(dora, 'groups:create', { name: 'Crowded', usernames: ['eli', 'fay'] }),
+    ).toMatchObject({
+      code: 'group-full',
+    });
+    const { group, conversation } = await dora.call('groups:create', { name: 'Pair', usernames: ['eli'] });
+    const { groupId } = group;
+    expect(await errorOf(dora, 'groups:invite', { groupId, usernames: ['fay'] })).toMatchObject({
+      code: 'group-full',
+    });
+    await waitFor(async () => (await eli.call('groups:list', {})).some((g) => g.groupId === groupId), {
+      what: 'eli joined',
+    });
+    const eliRules = [
+      await errorOf(eli, 'groups:setNotice', { groupId, notice: 'mine now' }),
+      await errorOf(eli, 'groups:setAdmin', { groupId, userId: eli.account.userId, admin: true }),
+      await errorOf(eli, 'groups:transfer', { groupId, userId: eli.account.userId }),
+      await errorOf(eli, 'groups:kick', { groupId, userId: dora.account.userId }),
+    ];
+    expect(eliRules.map((e) => e.code)).toEqual(Array(4).fill('group-forbidden'));
+    expect(
+      await errorOf(dora, 'groups:readCount', { conversationId: conversation.id, seq: 1 }),
+    ).toMatchObject({
+      code: 'group-forbidden',
+    });
+  });
+});
