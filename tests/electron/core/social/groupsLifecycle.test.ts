@@ -88,6 +88,17 @@ describe('group lifecycle and permissions through IPC, against the real server',
     // A plain member may invite, may not rename; the owner may rename.
     await bob.call('groups:invite', { groupId, userIds: [carolId] });
     await groupWhen(carol, groupId, (g) => g.state === 'member', 'carol joined');
+    // Alice's device hears of it from the notice, and announces the new member list.
+    await waitFor(
+      () =>
+        alice.events.some(
+          (e) =>
+            e.name === 'groups:membersChanged' &&
+            e.payload.groupId === groupId &&
+            e.payload.members.some((m) => m.userId === carolId && m.displayName === 'Carol'),
+        ),
+      { what: 'alice’s member list follows' },
+    );
     expect(await failure(bob, 'groups:rename', { groupId, name: 'Bob’s' })).toMatchObject({
       code: 'group-forbidden',
     });
