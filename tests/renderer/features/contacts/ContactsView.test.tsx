@@ -91,6 +91,18 @@ describe('ContactsView', () => {
     expect(screen.getByText('No contact matches.')).toBeTruthy();
   });
 
+  it('moves between entries with the arrow keys', async () => {
+    setup();
+    await waitFor(() => expect(names('friend-list')).toEqual(['Aunt Carol', 'Bob']));
+    const carolItem = screen.getByRole('button', { name: /Aunt Carol/ });
+    carolItem.focus();
+    fireEvent.keyDown(carolItem, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Bob/ }));
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowUp' });
+    fireEvent.keyDown(document.activeElement as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(screen.getByTestId('contacts-requests'));
+  });
+
   it('follows contacts and presence events from the engine', async () => {
     const { fake } = setup({ contacts: [bob] });
     await waitFor(() => expect(names('friend-list')).toEqual(['Bob']));

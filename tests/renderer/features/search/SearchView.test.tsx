@@ -185,6 +185,28 @@ describe('SearchView', () => {
     });
   });
 
+  it('moves between hits with the arrow keys, and stays idle for a blank query', async () => {
+    const { fake } = setup({
+      'search:messages': () =>
+        ok({
+          hits: [hit(direct, 'k1', 'tea one', 'tea'), hit(group, 'k2', 'tea two', 'tea', 'u3')],
+          nextCursor: null,
+        }),
+    });
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: '   ' } });
+    expect(screen.getByTestId('search-status').textContent).toMatch(/Type to search/);
+    fireEvent.change(screen.getByTestId('search-input'), { target: { value: 'tea' } });
+    const [first, second] = await screen.findAllByTestId('search-hit');
+    first?.focus();
+    fireEvent.keyDown(first as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second as HTMLElement, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second as HTMLElement, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(first);
+    expect(searchCalls(fake).map((c) => c.query)).toEqual(['tea']);
+  });
+
   it('drops a late answer to an earlier query', async () => {
     const pending: Array<(value: ReturnType<typeof ok>) => void> = [];
     setup({
