@@ -83,13 +83,16 @@ export function MessageTimeline({
     setDividerId(firstUnreadId(timeline.messages, unreadAtOpen));
   }, [timeline.ready, timeline.messages, unreadAtOpen]);
 
-  const rows = useMemo(() => buildRows(timeline.messages, dividerId), [timeline.messages, dividerId]);
+  const rows = useMemo(
+    () => buildRows(timeline.messages, dividerId, timeline.olderComplete),
+    [timeline.messages, dividerId, timeline.olderComplete],
+  );
   const isGroup = conversation.kind === 'group';
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.type === 'message' ? 64 : 36),
+    estimateSize: (index) => 64 + (rows[index]?.dayAfter ? 36 : 0),
     getItemKey: (index) => rows[index]?.key ?? index,
     anchorTo: 'end',
     followOnAppend: true,
@@ -142,29 +145,29 @@ export function MessageTimeline({
     [openBelow],
   );
 
-  const renderRow = (row: TimelineRow, index: number, previous: TimelineRow | undefined) => {
-    if (row.type === 'day') return <DaySeparator at={row.at} />;
-    if (row.type === 'new')
-      return (
+  const renderRow = (row: TimelineRow, previous: TimelineRow | undefined) => (
+    <>
+      {row.dayBefore !== null ? <DaySeparator at={row.dayBefore} /> : null}
+      {row.newBefore ? (
         <div className="new-divider" role="separator" data-testid="new-divider">
           <span>{t('pane.newMessages')}</span>
         </div>
-      );
-    const prevSender = previous?.type === 'message' ? previous.message.senderId : null;
-    return (
+      ) : null}
       <MessageRow
         message={row.message}
         nameOf={nameOf}
         selfId={selfId}
-        showSender={isGroup && prevSender !== row.message.senderId}
+        showSender={
+          isGroup && (previous?.message.senderId !== row.message.senderId || previous.dayAfter !== null)
+        }
         highlighted={row.message.id === highlightId}
         onMenu={openMenu}
         onMenuKey={openMenuKey}
         onRetry={actions.retry}
-        key={index}
       />
-    );
-  };
+      {row.dayAfter !== null ? <DaySeparator at={row.dayAfter} /> : null}
+    </>
+  );
 
   return (
     <div className="timeline">
@@ -192,7 +195,7 @@ export function MessageTimeline({
                 className="virtual-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                {renderRow(row, item.index, rows[item.index - 1])}
+                {renderRow(row, rows[item.index - 1])}
               </div>
             );
           })}

@@ -1,33 +1,39 @@
 import type { Message } from '../../../../../shared/ipc/models';
 
-export type TimelineRow =
-  | Readonly<{ type: 'day'; key: string; at: number }>
-  | Readonly<{ type: 'new'; key: string }>
-  | Readonly<{ type: 'message'; key: string; message: Message }>;
+/**
+ * One row of the timeline per message, keyed by the message id. Day separators and the
+ * new-messages divider belong to a message row rather than being rows of their own: a row's key
+ * and size must not change when older messages are prepended, or the view would jump. So the
+ * separator for a new day hangs below the last message of the day before (`dayAfter`), and the
+ * first loaded message shows its day (`dayBefore`) only once no older history is left.
+ */
+export type TimelineRow = Readonly<{
+  key: string;
+  message: Message;
+  dayBefore: number | null;
+  dayAfter: number | null;
+  newBefore: boolean;
+}>;
 
-function dayKey(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
+function sameDay(a: number, b: number): boolean {
+  return new Date(a).toDateString() === new Date(b).toDateString();
 }
 
-/**
- * The rows of the timeline: messages in order, a day separator before the first message of each
- * local day, and the new-messages divider before `firstNewId`. Keys are stable across pages, so
- * the virtualizer keeps measured sizes when older messages are prepended.
- */
-export function buildRows(messages: readonly Message[], firstNewId: string | null): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  let lastDay = '';
-  for (const message of messages) {
-    const day = dayKey(message.sentAt);
-    if (day !== lastDay) {
-      rows.push({ type: 'day', key: `day:${day}`, at: message.sentAt });
-      lastDay = day;
-    }
-    if (message.id === firstNewId) rows.push({ type: 'new', key: 'new-divider' });
-    rows.push({ type: 'message', key: message.id, message });
-  }
-  return rows;
+export function buildRows(
+  messages: readonly Message[],
+  firstNewId: string | null,
+  olderComplete: boolean,
+): TimelineRow[] {
+  return messages.map((message, index) => {
+    const next = messages[index + 1];
+    return {
+      key: message.id,
+      message,
+      dayBefore: index === 0 && olderComplete ? message.sentAt : null,
+      dayAfter: next && !sameDay(message.sentAt, next.sentAt) ? next.sentAt : null,
+      newBefore: message.id === firstNewId,
+    };
+  });
 }
 
 /** The first of the last `unread` incoming messages: where the new-messages divider goes. */

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRenderer } from '../../scripts/build.mjs';
+import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
+import { callBridge } from './helpers/bridgeClient';
+import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { openPage, registerThroughUi, type OpenedPage } from './helpers/chatPage';
+import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import { onlyAccountDb } from './helpers/localStore';
+import { seedHistory } from './helpers/seedHistory';
+
+const COUNT = 100_000;
+const results = path.join(repoRoot, 'test-results/e2e');
+
+let server: ServerProcess | undefined;
+let host: BridgeProcess | undefined;
+let browser: Browser | undefined;
+let carol: OpenedPage | undefined;
+const dirs: string[] = [];
+
+function diagnostics(): string {
+  return [
+    `--- server ---\n${server?.output().slice(-3000) ?? ''}`,
+    `--- bridge ---\n${host?.output().slice(-3000) ?? ''}`,
+    `--- page ---\n${carol?.problems.join('\n') ?? ''}`,
+  ].join('\n');
+}
+
+assertChromiumPresent();
+
+beforeAll(async () => {
+  await buildRenderer('bridge');
+  server = await startServer();
+  const dataDir = tempDir('tidings-long-history-');
+  dirs.push(server.dataDir, dataDir);
+  host = await startBridge({ dataDir });
+  browser = await launchChromium();
+  const page = await openPage(browser, host.pageUrl);
+  await registerThroughUi(page.page, {
+    serverUrl: server.url,
+    username: 'carol',
+    password: 'carol-password',
+    displayName: 'Carol',
+  });
+  const me = await callBridge(host, 'auth:current', {});
+  if (!me.ok || !me.value) throw new Error('carol is not signed in');
+  await page.page.close();
+
+  // The engine must not hold the store while it is written; the session survives the restart.
+  expect(await host.stop()).toBe(0);
+  const dbFile = await waitFor(() => onlyAccountDb(dataDir), { what: "carol's database" });
+  seedHistory({
+    dbFile,
+    me: me.value.userId,
+    peer: { userId: 'ghost-user', username: 'ghost', displayName: 'Ghost' },
+    count: COUNT,
+    newestAt: Date.now() - 60_000,
+  });
+  host = await startBridge({ dataDir });
+  carol = await openPage(browser, host.pageUrl);
+  await carol.page.getByTestId('app-shell').waitFor();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await server?.stop();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a conversation with 100k messages', () => {
+  it('opens on its newest page with only the visible rows in the page, and older pages load on scroll without moving the view', async () => {
+    const page = carol?.page;
+    if (!page) throw new Error('no page');
+    try {
+      const item = page.getByTestId('conversation-item').filter({ hasText: 'Ghost' });
+      await item.waitFor();
+      const started = Date.now();
+      await item.click();
+      const newest = page.locator('[data-message-id="seed-100000"]');
+      await newest.waitFor();
+      const openMs = Date.now() - started;
+
+      const list = page.getByTestId('message-list');
+      // Only the newest page is loaded, and only what is on screen (plus overscan) is in the DOM.
+      expect(Number(await list.getAttribute('data-count'))).toBeLessThanOrEqual(50);
+      const rendered = await page.getByTestId('message-bubble').count();
+      expect(rendered).toBeGreaterThan(3);
+      expect(rendered).toBeLessThan(40);
+      fs.mkdirSync(results, { recursive: true });
+      await page.screenshot({ path: path.join(results, 'long-history-en-light.png') });
+
+      // Scroll to the top of what is loaded: the next page comes, and the message that was at the
+      // top stays where it was on screen.
+      let pagesLoaded = 0;
+      for (let round = 0; round < 4; round += 1) {
+        const before = Number(await list.getAttribute('data-count'));
+        const topId = await page.evaluate(() => {
+          const scroller = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+          if (!scroller) return null;
+          scroller.scrollTop = 0;
+          return null;
+        });
+        expect(topId).toBeNull();
+        // The row at the top of the view right after the scroll (before the page arrives).
+        const anchor = await page.evaluate(() => {
+          const scroller = document.querySelector<HTMLElement>('[data-testid="message-list"]');
+          const top = scroller?.getBoundingClientRect().top ?? 0;
+          const bubbles = [...document.querySelectorAll<HTMLElement>('[data-testid="message-bubble"]')];
+          const first = bubbles
+            .map((b) => ({ id: b.dataset.messageId ?? '', y: b.getBoundingClientRect().top }))
+            .filter((b) => b.y >= top)
+            .sort((a, b) => a.y - b.y)[0];
+          return first ?? null;
+        });
+        await waitFor(async () => Number(await list.getAttribute('data-count')) > before, {
+          timeoutMs: 30_000,
+          what: 'an older page',
+        });
+        pagesLoaded += 1;
+        if (anchor) {
+          const element = page.locator(`[data-message-id="${anchor.id}"]`);
+          await element.waitFor();
+          // Let the virtualizer measure the new rows, then compare where the anchor sits.
+          await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
+          const after = await element.evaluate((el) => el.getBoundingClientRect().top);
+          expect(Math.abs(after - anchor.y)).toBeLessThan(24);
+        }
+        // However much is loaded, the DOM holds about a screenful.
+        expect(await page.getByTestId('message-bubble').count()).toBeLessThan(40);
+      }
+      expect(Number(await list.getAttribute('data-count'))).toBe(50 + pagesLoaded * 100);
+
+      // Jump to latest brings the newest message back.
+      await page.getByTestId('jump-latest').click();
+      await newest.waitFor();
+
+      // Opened again once the engine is warm (the first open also pays for the engine's start-up work).
+      await page.getByTestId('rail-settings').click();
+      await page.getByTestId('settings-view').waitFor();
+      const again = Date.now();
+      await page.getByTestId('rail-chats').click();
+      await newest.waitFor();
+      const reopenMs = Date.now() - again;
+
+      fs.writeFileSync(
+        path.join(results, 'long-history.json'),
+        `${JSON.stringify({ messages: COUNT, openMs, reopenMs, renderedBubbles: rendered, pagesLoaded }, null, 2)}\n`,
+      );
+      console.log(
+        `100k-message conversation opened in ${openMs} ms (click to newest bubble, through Playwright)`,
+      );
+      expect(carol?.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
+    } catch (error) {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`, {
+        cause: error,
+      });
+    }
+  });
+});
