@@ -47,7 +47,13 @@ export function createSearchContext(ctx: Pick<HandlerContext, 'sessions' | 'even
     } else if (event.name === 'contacts:changed') {
       for (const contact of event.payload.contacts) switcher.upsertContact(contact);
     } else if (event.name === 'contacts:removed') {
-      for (const userId of event.payload.userIds) switcher.removeContact(userId);
+      const gone = new Set(event.payload.userIds);
+      for (const userId of gone) switcher.removeContact(userId);
+      // A conversation with a former contact stays findable, under the name it shows.
+      void session.store.listConversations().then(
+        (list) => list.filter((c) => c.peer && gone.has(c.peer.userId)).forEach(switcher.upsertConversation),
+        () => undefined,
+      );
     }
   });
 
