@@ -186,4 +186,23 @@ describe('contacts and groups through the UI, the bridge, the engine and a real 
       expect(bob.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
     });
   });
+
+  it("deleting a friend from the chat's details closes the chat and the panel, and both friend lists follow", async () => {
+    await step(async () => {
+      await goTo(alice.page, 'contacts');
+      await contactItem(alice.page, 'Bob').click();
+      await alice.page.getByTestId('contact-message').click();
+      await alice.page.getByTestId('chat-header').filter({ hasText: 'Bob' }).waitFor();
+      const panel = await openDetails(alice.page);
+      await panel.getByTestId('contact-delete').click();
+      await panel.getByTestId('contact-delete-confirm').click();
+
+      await alice.page.getByTestId('details-panel').waitFor({ state: 'detached' });
+      await alice.page.getByTestId('chat-header').waitFor({ state: 'detached' });
+      await goTo(alice.page, 'contacts');
+      await contactItem(alice.page, 'Bob').waitFor({ state: 'detached' });
+      await goTo(bob.page, 'contacts');
+      await contactItem(bob.page, 'Alice').waitFor({ state: 'detached' });
+    });
+  });
 });
