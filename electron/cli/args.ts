@@ -10,6 +10,18 @@ import {
 } from '../core/search/cli/searchCommand';
 import { FRIEND_USAGE, FriendUsageError, parseFriendArgs, type FriendCliRequest } from './commands/friend';
 import { GROUP_USAGE, GroupUsageError, parseGroupArgs, type GroupCliRequest } from './commands/group';
+import {
+  DOWNLOAD_USAGE,
+  DownloadUsageError,
+  parseDownloadArgs,
+  type DownloadCliRequest,
+} from './commands/download';
+import {
+  SEND_FILE_USAGE,
+  SendFileUsageError,
+  parseSendFileArgs,
+  type SendFileCliRequest,
+} from './commands/sendFile';
 
 export const usage = `Usage: tidings <command> [options]
 
@@ -18,6 +30,8 @@ Commands:
   login --mobileimsdk --server <ws URL> --user <id> --token <token> [--sense-mode 5S]
   register --server <http(s) URL> --user <username> --password <password> [--display-name <name>]
   send <username | group> <text> [--timeout <seconds>]
+  ${SEND_FILE_USAGE}
+  ${DOWNLOAD_USAGE}
   ${GROUP_USAGE}
   listen [--json]
   history <username> [--json] [--limit <n>]
@@ -51,6 +65,8 @@ export type Command =
         | Readonly<{ kind: 'logout' }>
         | Readonly<{ kind: 'friend'; friend: FriendCliRequest }>
         | Readonly<{ kind: 'group'; group: GroupCliRequest }>
+        | Readonly<{ kind: 'send-file'; sendFile: SendFileCliRequest }>
+        | Readonly<{ kind: 'download'; download: DownloadCliRequest }>
       ));
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
@@ -81,6 +97,7 @@ const options = {
   limit: { type: 'string' },
   timeout: { type: 'string' },
   message: { type: 'string' },
+  to: { type: 'string' },
   ...searchOptions,
 } as const;
 
@@ -193,6 +210,18 @@ export function parseCommand(
         return { ...common, kind: 'group', group: parseGroupArgs(rest) };
       } catch (error) {
         throw error instanceof GroupUsageError ? new UsageError(error.message) : error;
+      }
+    case 'send-file':
+      try {
+        return { ...common, kind: 'send-file', sendFile: parseSendFileArgs(rest) };
+      } catch (error) {
+        throw error instanceof SendFileUsageError ? new UsageError(error.message) : error;
+      }
+    case 'download':
+      try {
+        return { ...common, kind: 'download', download: parseDownloadArgs(rest, values.to) };
+      } catch (error) {
+        throw error instanceof DownloadUsageError ? new UsageError(error.message) : error;
       }
     default:
       throw new UsageError(`unknown command "${name}"`);

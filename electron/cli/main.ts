@@ -5,6 +5,8 @@ import { parseCommand, usage, UsageError, type Command } from './args';
 import { CliError, ExitCode } from './cliError';
 import { runFriend } from './commands/friend';
 import { runGroup } from './commands/group';
+import { runDownloadCommand } from './commands/download';
+import { runSendFile } from './commands/sendFile';
 import { runHistory } from './commands/history';
 import { runSearch } from '../core/search/cli/searchCommand';
 import { runListen } from './commands/listen';
@@ -55,6 +57,10 @@ async function run(command: Exclude<Command, { kind: 'help' }>): Promise<number>
         return await runFriend(api, command.friend, command);
       case 'group':
         return await runGroup(api, command.group, command);
+      case 'send-file':
+        return await runSendFile(api, command.sendFile, command);
+      case 'download':
+        return await runDownloadCommand(api, command.download, command);
     }
   } finally {
     await engine.close();
