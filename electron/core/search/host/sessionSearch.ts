@@ -39,9 +39,12 @@ export function createSessionSearch(deps: SessionSearchDeps): SessionSearch {
     deps.store.listConversations().then((list) => {
       for (const conversation of list) switcher.upsertConversation(conversation);
     }),
-    deps.store.listContacts().then((list) => {
-      for (const contact of list) switcher.upsertContact(contact);
-    }),
+    // Deferred, so a store without contacts fails this step alone, not the session's search.
+    Promise.resolve()
+      .then(() => deps.store.listContacts())
+      .then((list) => {
+        for (const contact of list) switcher.upsertContact(contact);
+      }),
   ]).catch((error: unknown) => deps.logger.warn('search.start-failed', { error: errorName(error) }));
   return Object.freeze({
     backend,
