@@ -10,6 +10,7 @@ import { groupChannels, groupEvents } from './channels/groups';
 import { messageChannels, messageEvents } from './channels/messages';
 import { searchChannels, searchEvents } from './channels/search';
 import { settingsChannels, settingsEvents } from './channels/settings';
+import { storageChannels } from './channels/storage';
 import { syncChannels, syncEvents } from './channels/sync';
 import { updateChannels, updateEvents } from './channels/update';
 
@@ -34,6 +35,7 @@ export const channels = {
   ...fileChannels,
   ...contactChannels,
   ...groupChannels,
+  ...storageChannels,
 } as const;
 
 /** Main → renderer events. Payloads are validated where they are received. */

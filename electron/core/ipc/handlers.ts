@@ -1,7 +1,6 @@
 import { createAuthHandlers } from './authHandlers';
 import { createConnectionHandlers } from './connectionHandlers';
 import { createContactHandlers } from './contactHandlers';
-import { createContactHandlers } from './contactHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createFileHandlers } from './fileHandlers';
 import { createGroupHandlers } from './groupHandlers';
@@ -11,6 +10,7 @@ import { createMessageHandlers } from './messageHandlers';
 import { createSearchContext } from '../search/ipc/searchContext';
 import { createSearchHandlers } from '../search/ipc/searchHandlers';
 import { createSettingsHandlers } from './settingsHandlers';
+import { createStorageHandlers } from './storageHandlers';
 import { createSyncHandlers } from './syncHandlers';
 
 /** Every channel's handler; `satisfies` makes a missing one a type error. */
@@ -22,8 +22,8 @@ export function createHandlerTable(ctx: HandlerContext): HandlerTable {
     ...createMessageHandlers(ctx),
     ...createSyncHandlers(ctx),
     ...createSettingsHandlers(ctx),
+    ...createStorageHandlers(ctx),
     ...createSearchHandlers(createSearchContext(ctx).handlers),
-    ...createContactHandlers(ctx),
     ...createFileHandlers(ctx),
     ...createContactHandlers(ctx),
     ...createGroupHandlers(ctx),
