@@ -36,6 +36,8 @@ export type BroadcastSync = Readonly<{
   offline(): void;
   /** Pulls now if online (`sync:now`); resolves when caught up. */
   pullNow(): Promise<void>;
+  /** After a private sync: pulls the public inbox too, then hands the sync's result on (a failed pull is logged). */
+  afterSync<T>(result: T): Promise<T>;
   stop(): Promise<void>;
 }>;
 
@@ -145,6 +147,12 @@ export function createBroadcastSync(deps: BroadcastSyncDeps): BroadcastSync {
     );
   };
 
+  const pullNow = async (): Promise<void> => {
+    // An older server never sent a public cursor: it has no public inbox to pull.
+    if (!online || serverCursor === null) return;
+    await requestPull();
+  };
+
   return Object.freeze({
     start: () => serial(expire),
     online(cursors: Cursors) {
@@ -158,9 +166,13 @@ export function createBroadcastSync(deps: BroadcastSyncDeps): BroadcastSync {
     offline() {
       online = false;
     },
-    async pullNow() {
-      if (!online || serverCursor === null) return;
-      await requestPull();
+    pullNow,
+    async afterSync<T>(result: T): Promise<T> {
+      await pullNow().catch((error: unknown) => {
+        if (!(error instanceof LinkDownError))
+          logger.warn('broadcasts.pull-failed', { error: errorText(error) });
+      });
+      return result;
     },
     async stop() {
       stopped = true;

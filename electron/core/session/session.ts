@@ -286,7 +286,8 @@ export function openSession(input: OpenSessionInput): Session {
     api: input.api,
     commands,
     outbox,
-    sync: syncer,
+    // "Sync now" brings the notices up to date too.
+    sync: broadcasts ? { ...syncer, syncNow: () => syncer.syncNow().then(broadcasts.afterSync) } : syncer,
     friends: friendSync,
     files,
     authed: <T>(call: (token: string) => Promise<T>): Promise<T> =>
