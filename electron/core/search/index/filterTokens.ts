@@ -1,14 +1,14 @@
 /**
  * Filter values become FTS5 tokens beside the text: a private-use marker (which the tokenizer
  * never lets through from text, so no word can equal a filter token), a letter for the field,
- * and a 53-bit hash of the value in base 36 (one unicode61 token). A hash rather than a
+ * and a 53-bit hash of the value in base 36 (one FTS5 token). A hash rather than a
  * numbered label table keeps the tokens free of state, so a rolled-back write can never leave
  * a number behind that a later value reuses. Two values colliding would need ~2^26 distinct
  * conversations or senders in one account.
  */
 export type FilterField = 'conversation' | 'sender';
 
-/** Private use (category Co): unicode61 keeps it inside a token. */
+/** Private use (category Co): never in folded text, and a token character for FTS5. */
 const MARKER = '\uE001';
 
 const FIELD_LETTER: Readonly<Record<FilterField, string>> = { conversation: 'c', sender: 's' };

@@ -13,8 +13,8 @@ export type IndexConfig = Readonly<{
   positions: boolean;
 }>;
 
-/** Bumped when the tokenization rules in text/ change meaning. */
-const FORMAT = 3;
+/** Bumped when the tokenization rules in text/ or the FTS5 table's options change. */
+const FORMAT = 4;
 
 /**
  * The choice measured in bench/engine/results/README.md: CJK pairs, no positions, and a

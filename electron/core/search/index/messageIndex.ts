@@ -21,8 +21,10 @@ export function createMessageIndex(repo: SearchRepository, config: IndexConfig) 
   const filterTokens = createFilterTokenCache();
   return {
     add(messages: ReadonlyArray<IndexableMessage>): void {
+      // New messages from sync lie above everything indexed: one look instead of one per message.
+      const maxIndexed = repo.maxRowId();
       for (const message of messages) {
-        repo.remove(message.rowId);
+        if (message.rowId <= maxIndexed) repo.remove(message.rowId);
         const document = documentOf(message.text);
         if (document !== '') {
           repo.insert(message.rowId, `${document} ${filterTokens(message.conversationId, message.senderId)}`);

@@ -18,6 +18,7 @@ export function createSearchRepository(db: Database) {
     insert: Statement<[number, string]>;
     remove: Statement<[number]>;
     has: Statement<[number], { id: number }>;
+    maxId: Statement<[], { id: number | null }>;
     rows: Statement<[string, number, number, number], { id: number }>;
   } | null = null;
   const ftsStatements = () =>
@@ -27,6 +28,7 @@ export function createSearchRepository(db: Database) {
       // The docsize shadow table has one row per indexed document (contentless_delete keeps it):
       // asking it is much cheaper than a delete of a row that is not there, which still writes.
       has: db.prepare('SELECT id FROM search_fts_docsize WHERE id = ?'),
+      maxId: db.prepare('SELECT max(id) AS id FROM search_fts_docsize'),
       rows: db.prepare(`
         SELECT rowid AS id FROM search_fts
         WHERE search_fts MATCH ? AND rowid >= ? AND rowid <= ?
@@ -45,6 +47,10 @@ export function createSearchRepository(db: Database) {
     },
     insert(rowId: number, document: string): void {
       ftsStatements().insert.run(rowId, document);
+    },
+    /** The largest row id in the index, or 0: rows above it are not indexed. */
+    maxRowId(): number {
+      return ftsStatements().maxId.get()?.id ?? 0;
     },
     /** Removes the row if it is indexed. */
     remove(rowId: number): void {

@@ -32,12 +32,17 @@ export function createSearchTables(db: Database): void {
 export function recreateFtsTable(db: Database, config: IndexConfig): void {
   // Integers from our own config: FTS5 options cannot be bound parameters.
   const prefix = config.prefix.filter((n) => Number.isInteger(n) && n > 0 && n < 10).join(' ');
+  // `ascii`: documents and queries reach FTS5 as tokens the engine already folded
+  // (text/tokenize.ts: lower case, no diacritics, only letters and digits, separated by spaces),
+  // so FTS5 only has to split on spaces. unicode61 would fold them again, at a cost on every
+  // insert, and could only make the candidates looser, never find more. Non-ASCII characters,
+  // CJK and the private-use filter markers, are token characters for it.
   db.exec(`
     DROP TABLE IF EXISTS search_fts;
     CREATE VIRTUAL TABLE search_fts USING fts5(
       t,
       content = '', contentless_delete = 1, detail = ${config.positions ? 'full' : 'none'},
-      tokenize = 'unicode61 remove_diacritics 2'${prefix ? `, prefix = '${prefix}'` : ''}
+      tokenize = 'ascii'${prefix ? `, prefix = '${prefix}'` : ''}
     );
   `);
 }
