@@ -158,6 +158,50 @@ describe('sending and downloading files through the engine', () => {
     );
   });
 
+  it('sends a file to a group; every member may download it', async () => {
+    const { conversation } = await alice.call('groups:create', {
+      name: 'files crew',
+      memberIds: [bob.account.userId],
+    });
+    const data = patternBytes(70_000, 21);
+    const { message } = await alice.call('files:send', {
+      conversationId: conversation.id,
+      source: { type: 'bytes', name: 'minutes.txt', dataBase64: data.toString('base64') },
+    });
+    await alice.waitForStatus(message.id, 'sent');
+    const received = await waitFor(
+      () => bob.messageEvents().find((m) => m.id === message.id && typeof m.body.sha256 === 'string'),
+      { what: 'bob gets the group file' },
+    );
+    expect(received.conversationId).toBe(conversation.id);
+    await bob.call('files:download', { messageId: message.id });
+    const done = await waitForTransfer(bob, message.id, 'done');
+    expect(fs.readFileSync(done.path ?? '').equals(data)).toBe(true);
+  });
+
+  it('throttles progress: no byte counts between state changes inside the interval', async () => {
+    const quiet = await fileClient(server.url, 'quinn', newDir, {
+      tuning: { fileProgressIntervalMs: 600_000 },
+    });
+    try {
+      const toBob = (await quiet.call('conversations:open', { username: 'bob' })).id;
+      const data = patternBytes(400_000, 4);
+      const { message } = await quiet.call('files:send', {
+        conversationId: toBob,
+        source: { type: 'bytes', name: 'quiet.bin', dataBase64: data.toString('base64') },
+      });
+      await waitForTransfer(quiet, message.id, 'done');
+      const moving = transferEvents(quiet, message.id).filter(
+        (t) => t.state === 'running' && t.bytesDone > 0 && t.bytesDone < data.length,
+      );
+      expect(moving).toEqual([]);
+      // Without the throttle the same upload reports every 64 KiB chunk.
+      expect(transferEvents(quiet, message.id).length).toBeLessThan(data.length / (64 * 1024));
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('refuses what cannot be sent with clear errors, and keeps nothing of it', async () => {
     const text = writeFile(path.join(newDir(), 'notes.txt'), Buffer.from('not a picture'));
     const asImage = await alice.host.dispatch('files:send', {
