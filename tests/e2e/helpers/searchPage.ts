@@ -12,7 +12,7 @@ export async function searchFor(page: Page, query: string): Promise<void> {
   await page
     .getByTestId('search-hit')
     .first()
-    .or(page.getByTestId('search-status').filter({ hasNotText: /…/ }))
+    .or(page.locator('[data-testid="search-status"][data-state="empty"]'))
     .waitFor();
 }
 

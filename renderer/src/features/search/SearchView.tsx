@@ -39,10 +39,10 @@ export function SearchView({ options }: SearchViewProps = {}) {
 
   const open = (hit: SearchHit) => openConversation(hit.conversation.id, hit.message.id);
 
-  let status: string | null = null;
-  if (search.status === 'idle') status = t('status.idle');
-  else if (search.status === 'loading' && search.hits.length === 0) status = t('status.loading');
-  else if (search.status === 'ready' && search.hits.length === 0) status = t('status.empty');
+  let status: 'idle' | 'loading' | 'empty' | null = null;
+  if (search.status === 'idle') status = 'idle';
+  else if (search.status === 'loading' && search.hits.length === 0) status = 'loading';
+  else if (search.status === 'ready' && search.hits.length === 0) status = 'empty';
 
   return (
     <div className="search-view" data-testid="search-view">
@@ -72,8 +72,8 @@ export function SearchView({ options }: SearchViewProps = {}) {
         </p>
       ) : null}
       {status ? (
-        <p className="search-status" role="status" data-testid="search-status">
-          {status}
+        <p className="search-status" role="status" data-testid="search-status" data-state={status}>
+          {t(`status.${status}`)}
         </p>
       ) : null}
       <SearchResults

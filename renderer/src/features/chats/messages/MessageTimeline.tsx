@@ -60,7 +60,11 @@ export function MessageTimeline({
   const { t } = useTranslation('chats');
   const jump = useNavigation((s) => s.jump);
   const jumpHandled = useNavigation((s) => s.jumpHandled);
-  const jumpTo = jump?.conversationId === conversation.id ? jump.messageId : null;
+  // Kept after the jump is handled (cleared in the store): going back to null would reload the
+  // newest page and drop the context around the message the user asked to see.
+  const requested = jump?.conversationId === conversation.id ? jump.messageId : null;
+  const [jumpTo, setJumpTo] = useState(requested);
+  if (requested !== null && requested !== jumpTo) setJumpTo(requested);
   const timeline = useTimeline(conversation.id, jumpTo);
   const selfId = useChatStore((s) => s.account?.userId ?? '');
   const scroller = useRef<HTMLDivElement>(null);
