@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 describe('tidings group against a real server', () => {
-  it('runs every group command by name or id, and send reaches a group', async () => {
+  // About thirty CLI runs, each starting an engine: generous on a loaded machine.
+  it('runs every group command by name or id, and send reaches a group', { timeout: 300_000 }, async () => {
     const created = await as('alice', 'group', 'create', 'Book club', 'bob', '--json');
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const group = json<GroupOut>(created.stdout);

@@ -6,6 +6,7 @@ import { errorText, type Logger } from '../../deps/logger';
 import type { EventHub } from '../../events/eventHub';
 import { HttpStatusError } from '../../http/httpErrors';
 import { LinkDownError } from '../../net/commandClient';
+import { createSerialQueue } from '../../persist/jsonFile';
 import type { Session } from '../../session/session';
 import type { GroupChange, GroupMemberInput } from './groupStoreOps';
 import { groupFailure } from './groupFailure';
@@ -51,12 +52,19 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
     return group;
   };
 
-  const refreshList = async (): Promise<void> => {
-    const { groups } = await call('group.list', {});
-    emitChange(await store.saveGroupSummaries(groups, clock.now()));
-    const listed = groups.map((g) => g.conversationId);
-    emitChange(await store.markUnlistedGroupsLeft(listed, clock.now()));
-  };
+  /**
+   * Every refresh (its fetch and its save) runs alone, in request order: a refresh that began
+   * before a change can never save its older answer over the one asked for after it.
+   */
+  const serial = createSerialQueue();
+
+  const refreshList = (): Promise<void> =>
+    serial(async () => {
+      const { groups } = await call('group.list', {});
+      emitChange(await store.saveGroupSummaries(groups, clock.now()));
+      const listed = groups.map((g) => g.conversationId);
+      emitChange(await store.markUnlistedGroupsLeft(listed, clock.now()));
+    });
 
   /** Profiles of members this device has never seen, one HTTP call each (failures leave the id shown). */
   const profiles = async (
@@ -94,25 +102,26 @@ export function createGroupService(session: Session, deps: GroupServiceDeps) {
     return [...new Set(found)];
   };
 
-  const refreshMembers = async (groupId: string): Promise<GroupMember[]> => {
-    const { members } = await call('group.members', { groupId });
-    const stored = new Set((await store.groupMembers(groupId)).map((m) => m.userId));
-    const missing = new Set(await store.membersWithoutProfile(groupId));
-    const unknown = members.map((m) => m.userId).filter((id) => !stored.has(id) || missing.has(id));
-    const found = await profiles(unknown);
-    const input: GroupMemberInput[] = members.map((m) => ({
-      userId: m.userId,
-      role: m.role,
-      nickname: m.nickname,
-      username: found.get(m.userId)?.username ?? null,
-      displayName: found.get(m.userId)?.displayName ?? null,
-    }));
-    const saved = await store.saveGroupMembers(groupId, input, clock.now());
-    if (!saved) return [];
-    events.emit({ name: 'groups:membersChanged', payload: { groupId, members: saved.members } });
-    emitChange({ groups: [saved.group], conversations: [saved.conversation] });
-    return saved.members;
-  };
+  const refreshMembers = (groupId: string): Promise<GroupMember[]> =>
+    serial(async () => {
+      const { members } = await call('group.members', { groupId });
+      const stored = new Set((await store.groupMembers(groupId)).map((m) => m.userId));
+      const missing = new Set(await store.membersWithoutProfile(groupId));
+      const unknown = members.map((m) => m.userId).filter((id) => !stored.has(id) || missing.has(id));
+      const found = await profiles(unknown);
+      const input: GroupMemberInput[] = members.map((m) => ({
+        userId: m.userId,
+        role: m.role,
+        nickname: m.nickname,
+        username: found.get(m.userId)?.username ?? null,
+        displayName: found.get(m.userId)?.displayName ?? null,
+      }));
+      const saved = await store.saveGroupMembers(groupId, input, clock.now());
+      if (!saved) return [];
+      events.emit({ name: 'groups:membersChanged', payload: { groupId, members: saved.members } });
+      emitChange({ groups: [saved.group], conversations: [saved.conversation] });
+      return saved.members;
+    });
 
   /** The list and this group's members again, after a change the user made. */
   const refreshGroup = async (groupId: string): Promise<Group> => {

@@ -162,7 +162,13 @@ describe('group lifecycle and permissions through IPC, against the real server',
     });
     expect(await failure(carol, 'groups:members', { groupId })).toMatchObject({ code: 'not-a-group-member' });
     // Her history stays, up to and including the notice of her exit.
-    const carolHistory = await carol.call('messages:list', { conversationId, limit: 100 });
+    const carolHistory = await waitFor(
+      async () => {
+        const page = await carol.call('messages:list', { conversationId, limit: 100 });
+        return page.some((m) => m.seq === exit?.exit_seq) ? page : null;
+      },
+      { what: 'carol’s history up to her exit' },
+    );
     expect(carolHistory.some((m) => m.body.text === 'carol was here')).toBe(true);
     expect(Math.max(...carolHistory.map((m) => m.seq ?? 0))).toBe(exit?.exit_seq);
 
