@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer } from '../../scripts/build.mjs';
 import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
 import { callBridge } from './helpers/bridgeClient';
 import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { buildPrivateRenderer } from './helpers/privateRenderer';
 import {
   bubble,
   chooseLanguage,
@@ -30,6 +30,7 @@ let browser: Browser | undefined;
 let alice: OpenedPage;
 let bob: OpenedPage;
 const dirs: string[] = [];
+let staticDir: string | undefined;
 
 function diagnostics(): string {
   return [
@@ -73,14 +74,16 @@ async function recordSentFrames(page: Page): Promise<string[]> {
 assertChromiumPresent();
 
 beforeAll(async () => {
-  await buildRenderer('bridge');
+  const renderer = await buildPrivateRenderer();
+  staticDir = renderer.dir;
+  dirs.push(renderer.dir);
   server = await startServer();
   const aliceDir = tempDir('tidings-ui-alice-');
   const bobDir = tempDir('tidings-ui-bob-');
   dirs.push(server.dataDir, aliceDir, bobDir);
   [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir }),
-    startBridge({ dataDir: bobDir }),
+    startBridge({ dataDir: aliceDir, staticDir }),
+    startBridge({ dataDir: bobDir, staticDir }),
   ]);
   browser = await launchChromium();
   [alice, bob] = await Promise.all([

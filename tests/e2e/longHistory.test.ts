@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer } from '../../scripts/build.mjs';
 import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
 import { callBridge } from './helpers/bridgeClient';
 import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { buildPrivateRenderer } from './helpers/privateRenderer';
 import { openPage, registerThroughUi, type OpenedPage } from './helpers/chatPage';
 import { assertChromiumPresent, launchChromium } from './helpers/chromium';
 import { onlyAccountDb } from './helpers/localStore';
@@ -19,6 +19,7 @@ let host: BridgeProcess | undefined;
 let browser: Browser | undefined;
 let carol: OpenedPage | undefined;
 const dirs: string[] = [];
+let staticDir: string | undefined;
 
 function diagnostics(): string {
   return [
@@ -28,14 +29,39 @@ function diagnostics(): string {
   ].join('\n');
 }
 
+/**
+ * Milliseconds from a click to the newest message being in the page, timed inside the page so
+ * the test runner's round trips are not counted (the bridge's IPC and the engine's query are).
+ */
+function timeInPage(page: Page, clickSelector: string): Promise<number> {
+  return page.evaluate(
+    (selector) =>
+      new Promise<number>((resolve, reject) => {
+        const target = document.querySelector<HTMLElement>(selector);
+        if (!target) return reject(new Error(`nothing matches ${selector}`));
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-message-id="seed-100000"]')) return;
+          observer.disconnect();
+          resolve(Math.round(performance.now() - started));
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        target.click();
+      }),
+    clickSelector,
+  );
+}
+
 assertChromiumPresent();
 
 beforeAll(async () => {
-  await buildRenderer('bridge');
+  const renderer = await buildPrivateRenderer();
+  staticDir = renderer.dir;
+  dirs.push(renderer.dir);
   server = await startServer();
   const dataDir = tempDir('tidings-long-history-');
   dirs.push(server.dataDir, dataDir);
-  host = await startBridge({ dataDir });
+  host = await startBridge({ dataDir, staticDir });
   browser = await launchChromium();
   const page = await openPage(browser, host.pageUrl);
   await registerThroughUi(page.page, {
@@ -58,7 +84,7 @@ beforeAll(async () => {
     count: COUNT,
     newestAt: Date.now() - 60_000,
   });
-  host = await startBridge({ dataDir });
+  host = await startBridge({ dataDir, staticDir });
   carol = await openPage(browser, host.pageUrl);
   await carol.page.getByTestId('app-shell').waitFor();
 }, 300_000);
@@ -77,11 +103,9 @@ describe('a conversation with 100k messages', () => {
     try {
       const item = page.getByTestId('conversation-item').filter({ hasText: 'Ghost' });
       await item.waitFor();
-      const started = Date.now();
-      await item.click();
       const newest = page.locator('[data-message-id="seed-100000"]');
+      const openMs = await timeInPage(page, '[data-testid="conversation-item"]');
       await newest.waitFor();
-      const openMs = Date.now() - started;
 
       const list = page.getByTestId('message-list');
       // Only the newest page is loaded, and only what is on screen (plus overscan) is in the DOM.
@@ -142,17 +166,15 @@ describe('a conversation with 100k messages', () => {
       // Opened again once the engine is warm (the first open also pays for the engine's start-up work).
       await page.getByTestId('rail-settings').click();
       await page.getByTestId('settings-view').waitFor();
-      const again = Date.now();
-      await page.getByTestId('rail-chats').click();
+      const reopenMs = await timeInPage(page, '[data-testid="rail-chats"]');
       await newest.waitFor();
-      const reopenMs = Date.now() - again;
 
       fs.writeFileSync(
         path.join(results, 'long-history.json'),
         `${JSON.stringify({ messages: COUNT, openMs, reopenMs, renderedBubbles: rendered, pagesLoaded }, null, 2)}\n`,
       );
       console.log(
-        `100k-message conversation opened in ${openMs} ms (click to newest bubble, through Playwright)`,
+        `100k-message conversation opened in ${openMs} ms (click to the newest bubble on screen, timed in the page)`,
       );
       expect(carol?.problems.filter((p) => p.startsWith('page error'))).toEqual([]);
     } catch (error) {

@@ -18,11 +18,18 @@ const LISTENING = /Tidings bridge listening on (http:\/\/127\.0\.0\.1:\d+)\/\?to
 
 /** Starts `node dist/bridge/main.mjs` like a developer would and waits for its listening line. */
 export async function startBridge(
-  options: Readonly<{ dataDir: string; timeoutMs?: number }>,
+  options: Readonly<{ dataDir: string; timeoutMs?: number; staticDir?: string }>,
 ): Promise<BridgeProcess> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'dist/bridge/main.mjs'), '--data-dir', options.dataDir, '--port', '0'],
+    [
+      path.join(repoRoot, 'dist/bridge/main.mjs'),
+      '--data-dir',
+      options.dataDir,
+      '--port',
+      '0',
+      ...(options.staticDir ? ['--static', options.staticDir] : []),
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
