@@ -113,10 +113,11 @@ export function createBroadcasts(
       },
     },
     withPublicCursor(devices) {
-      const cursors: DeviceService['cursors'] = (userId) => ({
-        ...devices.cursors(userId),
-        public: inbox.cursorFor(userId, clock.now()),
-      });
+      // Like `groups`, left out while there is nothing: a server without broadcasts sends what it sent before.
+      const cursors: DeviceService['cursors'] = (userId) => {
+        const publicSeq = inbox.cursorFor(userId, clock.now());
+        return publicSeq > 0 ? { ...devices.cursors(userId), public: publicSeq } : devices.cursors(userId);
+      };
       cursorsOf = cursors;
       return {
         ...devices,

@@ -108,10 +108,11 @@ export async function takePublicNotify(
   return notifySchema.parse(JSON.parse(frame.dataContent ?? 'null')).cursors.public ?? 0;
 }
 
-/** Sends a keepalive and returns the public cursor of its answer. */
-export async function keepalivePublic(client: TestClient): Promise<number | undefined> {
+/** Sends a keepalive and returns the public cursor of its answer (absent, when nothing concerns the user: 0). */
+export async function keepalivePublic(client: TestClient): Promise<number> {
   client.send({ type: FrameType.keepalive, dataContent: '{}' });
   const frame = await client.takeType(FrameType.keepaliveResponse);
   const answer = JSON.parse(frame.dataContent ?? '{}') as { cursors?: { public?: number } };
-  return answer.cursors?.public;
+  if (!answer.cursors) throw new Error('a Tidings device got a keepalive answer without cursors');
+  return answer.cursors.public ?? 0;
 }

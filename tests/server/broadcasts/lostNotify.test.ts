@@ -28,7 +28,7 @@ it('repairs a lost notify with the public cursor of the next keepalive answer', 
   const cursor = await waitFor(
     async () => {
       const value = await keepalivePublic(device);
-      return value !== undefined && value > start.max ? value : null;
+      return value > start.max ? value : null;
     },
     { what: 'a keepalive answer with the new public cursor' },
   );
