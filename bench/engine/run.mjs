@@ -15,10 +15,12 @@ const sources = {
   main: 'bench/engine/main.ts',
   lagWorker: 'bench/engine/lag/lagWorker.ts',
   engineOpen: 'bench/engine/engineOpen.ts',
+  ftsCost: 'bench/engine/ftsCost.ts',
   storeWorker: 'electron/core/store/worker/storeWorker.ts',
 };
 const engineOpen = process.argv[2] === '--engine-open';
-const entries = engineOpen ? ['engineOpen', 'storeWorker'] : ['main', 'lagWorker'];
+const ftsCost = process.argv[2] === '--fts-cost';
+const entries = engineOpen ? ['engineOpen', 'storeWorker'] : ftsCost ? ['ftsCost'] : ['main', 'lagWorker'];
 
 /**
  * The store worker as the app will bundle it once search is registered in its extension list
@@ -59,7 +61,7 @@ await build({
 fs.symlinkSync(path.join(root, 'node_modules'), path.join(outdir, 'node_modules'), 'dir');
 
 const entry = path.join(outdir, `${entries[0]}.mjs`);
-const args = engineOpen ? process.argv.slice(3) : process.argv.slice(2);
+const args = engineOpen || ftsCost ? process.argv.slice(3) : process.argv.slice(2);
 // Extra Node flags for the benchmark process itself, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof".
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const run = spawnSync(process.execPath, ['--max-old-space-size=6144', ...nodeArgs, entry, ...args], {
