@@ -167,6 +167,9 @@ describe('contacts and groups through the UI, the bridge, the engine and a real 
         await contactItem(alice.page, 'Bob').click();
         await alice.page.getByTestId('contact-profile').waitFor();
         await shoot(alice.page, 'social-contacts', look);
+        await alice.page.getByTestId('contact-message').click();
+        await (await openDetails(alice.page)).getByTestId('contact-profile').waitFor();
+        await shoot(alice.page, 'social-direct-details', look);
 
         await goTo(alice.page, 'groups');
         await alice.page.getByTestId('group-item').filter({ hasText: GROUP }).click();

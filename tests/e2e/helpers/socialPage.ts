@@ -79,8 +79,11 @@ export async function createGroup(page: Page, name: string, memberNames: readonl
 
 /** Opens the details panel of the open conversation (if it is not open already). */
 export async function openDetails(page: Page): Promise<Locator> {
+  const toggle = page.getByTestId('details-toggle');
+  await toggle.waitFor();
+  // The toggle says whether the panel is open: it stays open from one conversation to the next.
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   const panel = page.getByTestId('details-panel');
-  if (!(await panel.isVisible())) await page.getByTestId('details-toggle').click();
   await panel.waitFor();
   return panel;
 }
