@@ -167,7 +167,7 @@ export const adminBroadcastListSchema = z.object({ broadcasts: z.array(adminBroa
 export const serverStatsSchema = z.object({
   users: z.number().int().nonnegative(),
   disabledUsers: z.number().int().nonnegative(),
-  /** Logged-in sockets (each is one device). */
+  /** Open gateway sockets (a logged-in one is one device; a socket still logging in counts too). */
   onlineDevices: z.number().int().nonnegative(),
   onlineUsers: z.number().int().nonnegative(),
   messages: z.number().int().nonnegative(),
