@@ -4,6 +4,7 @@ import {
   type CommandArgs,
   type CommandName,
   type CommandValue,
+  type UserProfile,
 } from '../../../shared/protocol';
 import { CommandFailure, LinkDownError } from '../net/commandClient';
 import type { Session } from '../session/session';
@@ -63,14 +64,14 @@ export function createContactHandlers(ctx: HandlerContext): ContactHandlers {
     }
   };
 
-  const apply = async (session: Session, changes: readonly Omit<FriendChange, 'at'>[]): Promise<void> => {
+  const apply = async (
+    session: Session,
+    changes: readonly Omit<FriendChange, 'at'>[],
+    profiles: readonly UserProfile[] = [],
+  ): Promise<void> => {
     const now = clock.now();
-    session.friends.publish(
-      await session.store.applyFriendChanges(
-        changes.map((c) => ({ ...c, at: now })),
-        now,
-      ),
-    );
+    const stamped = changes.map((c) => ({ ...c, at: now }));
+    session.friends.publish(await session.store.applyFriendChanges(stamped, now, profiles));
   };
 
   const settled = async (): Promise<Session> => {
@@ -128,12 +129,15 @@ export function createContactHandlers(ctx: HandlerContext): ContactHandlers {
         throw new IpcFailure('invalid-request', 'You cannot ask yourself to be friends.');
       const { relation } = await command(session, 'friend.request', { userId: profile.userId, message });
       const outcome = relation === 'friend' ? 'friend' : 'outgoing';
-      await apply(session, [
-        outcome === 'friend'
-          ? { action: 'added', peerId: profile.userId }
-          : { action: 'request-sent', peerId: profile.userId, message },
-      ]);
-      session.friends.publish(await session.store.setContactProfile(profile, clock.now()));
+      await apply(
+        session,
+        [
+          outcome === 'friend'
+            ? { action: 'added', peerId: profile.userId }
+            : { action: 'request-sent', peerId: profile.userId, message },
+        ],
+        [profile],
+      );
       return { userId: profile.userId, relation: outcome };
     },
     'friends:accept': async ({ userId }) => {

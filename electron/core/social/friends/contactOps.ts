@@ -35,6 +35,15 @@ export function createContactOps(ctx: StoreContext) {
 
   const listContacts = (): Contact[] => repo.listed().map(toContact);
 
+  /** Updates a known user's names in the journal's batch; true if they changed. */
+  const recordProfile = (profile: UserProfile, now: number): boolean => {
+    journal.touch(profile.userId, false);
+    if (!repo.setProfile(profile.userId, profile.username, profile.displayName, now)) return false;
+    journal.touch(profile.userId, true);
+    if (repo.hasRequest(profile.userId)) journal.requestsChanged();
+    return true;
+  };
+
   const reconcile = (snapshot: FriendSnapshot, now: number): void => {
     const friends = new Map(snapshot.friends.map((f) => [f.userId, f.since]));
     const blocked = new Set(snapshot.blocked);
@@ -77,10 +86,18 @@ export function createContactOps(ctx: StoreContext) {
       return updated ? toContact(updated) : null;
     }),
     listFriendRequests: (): FriendRequest[] => repo.requests().map(toFriendRequest),
-    /** Applies the answers of commands made here (the inbox brings the same changes again later). */
+    /**
+     * Applies the answers of commands made here (the inbox brings the same changes again
+     * later), with the profiles the command already fetched.
+     */
     applyFriendChanges: db.transaction(
-      (changes: readonly FriendChange[], now: number): FriendChanges | null => {
+      (
+        changes: readonly FriendChange[],
+        now: number,
+        profiles: readonly UserProfile[] = [],
+      ): FriendChanges | null => {
         for (const change of changes) journal.apply(change, now);
+        for (const profile of profiles) recordProfile(profile, now);
         return journal.take();
       },
     ),
@@ -98,14 +115,10 @@ export function createContactOps(ctx: StoreContext) {
     ),
     /** Records a fetched profile; what changed for the UI, or null. */
     setContactProfile: db.transaction((profile: UserProfile, now: number): FriendChanges | null => {
-      journal.touch(profile.userId, false);
-      const changed = repo.setProfile(profile.userId, profile.username, profile.displayName, now);
-      if (!changed) {
+      if (!recordProfile(profile, now)) {
         journal.take();
         return null;
       }
-      journal.touch(profile.userId, true);
-      if (repo.hasRequest(profile.userId)) journal.requestsChanged();
       return journal.take();
     }),
     contactsMissingProfiles: (): string[] => repo.missingProfiles(),

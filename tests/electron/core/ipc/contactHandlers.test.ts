@@ -91,7 +91,9 @@ describe('contact, friend and presence channels', () => {
   it('emit what a command changed on the device that made it, and feed the quick switcher', async () => {
     await bob.call('friends:request', { username: 'alice', message: '' });
     const outgoing = payloads(bob, 'friends:requestsChanged').at(-1)?.requests;
-    expect(outgoing).toMatchObject([{ userId: alice.account.userId, direction: 'outgoing' }]);
+    expect(outgoing).toMatchObject([
+      { userId: alice.account.userId, username: 'alice', direction: 'outgoing' },
+    ]);
     await waitFor(() => payloads(alice, 'friends:requestsChanged').length > 0, { what: 'the request' });
 
     const before = payloads(alice, 'contacts:changed').length;
