@@ -204,14 +204,16 @@ export function createGroupOps(ctx: StoreContext) {
   const { db, me } = ctx;
   const sql = groupStatements(ctx);
 
+  /** A group deleted here (its tombstone) is unknown until the user joins it again. */
   const group = (id: string): Group | null => {
     const row = sql.byId.get(id);
-    return row ? toGroup(row) : null;
+    return row && row.removed_at === null ? toGroup(row) : null;
   };
   const conversation = (id: string): Conversation => toConversation(conversationRow(ctx, id));
   const change = (ids: readonly string[]): GroupChange => ({
     groups: ids.flatMap((id) => group(id) ?? []),
-    conversations: ids.map(conversation),
+    // A conversation deleted here stays out of the list until a new message shows it again.
+    conversations: ids.filter((id) => ctx.conversations.byId(id)?.hidden === 0).map(conversation),
   });
   const sortedMembers = (id: string): GroupMember[] =>
     sql.members

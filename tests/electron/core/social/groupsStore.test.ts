@@ -143,6 +143,7 @@ describe('the group store', () => {
     expect(api.getGroup('7')).toMatchObject({ state: 'dissolved', name: 'Renamed' });
     expect(api.removeGroupLocally(G, 5)).toBe(true);
     expect(api.listGroups()).toEqual([]);
+    expect(api.getGroup('7')).toBeNull();
     expect(api.removeGroupLocally(G, 6)).toBe(false);
   });
 });
