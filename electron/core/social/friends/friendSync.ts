@@ -1,10 +1,10 @@
 import type { SyncProgress } from '../../../../shared/ipc';
-import type { Notify, UserProfile } from '../../../../shared/protocol';
+import { CommandError, type Notify, type UserProfile } from '../../../../shared/protocol';
 import { errorText, type Logger } from '../../deps/logger';
 import type { Clock } from '../../deps/clock';
 import type { EventHub } from '../../events/eventHub';
 import type { ApiClient } from '../../http/apiClient';
-import { LinkDownError, type CommandClient } from '../../net/commandClient';
+import { CommandFailure, LinkDownError, type CommandClient } from '../../net/commandClient';
 import type { TaskTracker } from '../../session/taskTracker';
 import type { Store, SyncOutcome } from '../../store/store';
 import type { FriendChanges } from './contactOps';
@@ -130,7 +130,9 @@ export function createFriendSync(deps: FriendSyncDeps): FriendSync {
       try {
         await reconcile();
       } catch (error) {
-        reconcileDue = true;
+        // A server without friends (an older one) is not asked again until the next hello.
+        const unsupported = error instanceof CommandFailure && error.code === CommandError.unknownCommand;
+        reconcileDue = !unsupported;
         if (!(error instanceof LinkDownError))
           logger.warn('friends.reconcile-failed', { error: errorText(error) });
       } finally {
