@@ -23,6 +23,8 @@ function renderSettings(language: 'en' | 'zh' = 'en') {
     'app:revealLogs': () => ok({ shown: true }),
     'search:rebuild': () => ok({ state: 'rebuilding' as const, done: 0, total: 10 }),
     'auth:logout': () => ok(null),
+    'storage:stats': () => ok({ databaseBytes: 5 * 1024 * 1024, cacheBytes: 2048 }),
+    'storage:clearCache': () => ok({ databaseBytes: 5 * 1024 * 1024, cacheBytes: 0 }),
   });
   const rendered = renderWithProviders(<SettingsView />, { api: fake.api, language });
   act(() => {
@@ -105,6 +107,16 @@ describe('SettingsView', () => {
     expect(fake.calls.map((c) => c.channel)).toEqual(
       expect.arrayContaining(['app:revealLogs', 'search:rebuild']),
     );
+  });
+
+  it('shows the storage sizes and clears the picture cache with storage:clearCache', async () => {
+    const { fake } = renderSettings();
+    expect((await screen.findByTestId('storage-database')).textContent).toBe('5 MB');
+    expect(screen.getByTestId('storage-cache').textContent).toBe('2 KB');
+    fireEvent.click(screen.getByTestId('clear-cache'));
+    await waitFor(() => expect(screen.getByTestId('storage-cache').textContent).toBe('0 B'));
+    expect(fake.calls.map((c) => c.channel)).toContain('storage:clearCache');
+    expect(screen.getByTestId<HTMLButtonElement>('clear-cache').disabled).toBe(true);
   });
 
   it('signs out after confirming', async () => {
