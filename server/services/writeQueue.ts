@@ -55,7 +55,12 @@ export function createWriteQueue(
       options.onCommit?.(items.length);
       return results.map((result) => ({ result, durable }));
     },
-    { maxBatch: options.maxBatch, ...(options.defer ? { defer: options.defer } : {}) },
+    {
+      maxBatch: options.maxBatch,
+      // The next batch commits when the disk is free: at the end of this turn, or when the
+      // running fsync returns with everything that arrived meanwhile (adaptive group commit).
+      defer: options.defer ?? ((run) => transactor.whenIdle(run)),
+    },
   );
   return {
     async run<T>(op: () => T, runOptions?: RunOptions): Promise<T> {

@@ -28,6 +28,11 @@ export type Transactor = Readonly<{
    * back and run again with savepoints, to the same results as `runBatch`.
    */
   commitBatch(ops: readonly (() => unknown)[], rerunnable?: boolean): CommittedBatch;
+  /**
+   * Runs `run` when the next commit would be best made: at once (next turn) unless an fsync is
+   * running, else when it returns (see WalSync.whenIdle).
+   */
+  whenIdle(run: () => void): void;
   /** Blocks until every commit so far is durable, settling their `durable` promises (shutdown). */
   syncNow(): void;
   /** Syncs, then releases the WAL file; later `commitBatch` calls are durable on return. */
@@ -85,6 +90,10 @@ export function createTransactor(db: Database, options: Readonly<{ fs?: SyncFs }
         fullSync.run();
       }
       return { results, durable: wal.afterCommit() };
+    },
+    whenIdle(run) {
+      if (wal === null) setImmediate(run);
+      else wal.whenIdle(run);
     },
     syncNow: () => wal?.syncNow(),
     close() {

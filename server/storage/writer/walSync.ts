@@ -18,6 +18,12 @@ import path from 'node:path';
 export type WalSync = Readonly<{
   /** Settles once everything committed before this call is on disk; rejects if the fsync failed. */
   afterCommit(): Promise<void>;
+  /**
+   * Calls `run` when no fsync is running: on the next turn if none is, else as soon as the
+   * running one returns. A commit made then is the one the next fsync covers, so commits wait
+   * for the disk together instead of each writing the same hot pages to the WAL again.
+   */
+  whenIdle(run: () => void): void;
   /** Blocks until everything committed so far is on disk, and settles the waiting promises (shutdown). */
   syncNow(): void;
   /** Syncs what is pending, then releases the file. */
@@ -43,6 +49,8 @@ export function createWalSync(databaseFile: string, fileSystem: SyncFs = fs): Wa
   let covered: Waiter[] = [];
   let running = false;
   let closed = false;
+  /** Called when the running fsync returns. */
+  const idleCallbacks: (() => void)[] = [];
 
   const walFd = (): number => {
     if (fd === null) {
@@ -80,8 +88,10 @@ export function createWalSync(databaseFile: string, fileSystem: SyncFs = fs): Wa
     fileSystem.fsync(target, (error) => {
       running = false;
       settle(covered.splice(0), error);
-      if (closed) releaseFd();
-      else if (waiting.length > 0) start();
+      if (closed) return releaseFd();
+      // What queued up meanwhile commits now, and its afterCommit starts the next fsync.
+      for (const run of idleCallbacks.splice(0)) run();
+      if (waiting.length > 0 && !running) start();
     });
   };
 
@@ -111,11 +121,16 @@ export function createWalSync(databaseFile: string, fileSystem: SyncFs = fs): Wa
         if (!running) start();
       });
     },
+    whenIdle(run) {
+      if (running && !closed) idleCallbacks.push(run);
+      else setImmediate(run);
+    },
     syncNow,
     close() {
       if (closed) return;
       syncNow();
       closed = true;
+      for (const run of idleCallbacks.splice(0)) setImmediate(run);
       // A running fsync still uses the descriptor: its callback releases it.
       if (!running) releaseFd();
     },

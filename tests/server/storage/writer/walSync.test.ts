@@ -59,6 +59,29 @@ describe('WAL sync', () => {
     expect(disk.running()).toBe(0);
   });
 
+  it('holds the next commit until the running fsync returns, and lets it start the next fsync', async () => {
+    const disk = heldFs();
+    const wal = createWalSync('/d/x.db', disk.fs);
+    const order: string[] = [];
+    wal.whenIdle(() => order.push('idle at once'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['idle at once']);
+    const first = wal.afterCommit();
+    let second: Promise<void> | undefined;
+    wal.whenIdle(() => {
+      order.push('commit after the fsync');
+      second = wal.afterCommit();
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(order).toEqual(['idle at once']); // the fsync still runs
+    disk.finish();
+    expect(order).toEqual(['idle at once', 'commit after the fsync']);
+    expect(await state(first)).toBe('resolved');
+    expect(disk.running()).toBe(1); // the held commit's own fsync
+    disk.finish();
+    expect(second && (await state(second))).toBe('resolved');
+  });
+
   it('rejects the commits an fsync covered when it fails, and syncs later ones again', async () => {
     const disk = heldFs();
     const wal = createWalSync('/d/x.db', disk.fs);
