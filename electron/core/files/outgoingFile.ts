@@ -16,6 +16,17 @@ export type OutgoingFile = Readonly<{
   kind: FileKind;
 }>;
 
+/** Whether `file` (links resolved) lies in `dir`; a file that cannot be resolved is left to the read check. */
+async function isInside(file: string, dir: string): Promise<boolean> {
+  try {
+    const [real, root] = await Promise.all([fs.promises.realpath(file), fs.promises.realpath(dir)]);
+    const relative = path.relative(root, real);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  } catch {
+    return false;
+  }
+}
+
 /** Control characters are refused by the server in names; the name is metadata, never a path. */
 export function displayName(name: string): string {
   const clean = Array.from(name.normalize('NFC').replace(/\p{Cc}/gu, '_'))
@@ -34,6 +45,8 @@ export async function prepareOutgoing(
   as: 'auto' | 'file' | 'image',
   stagingDir: string,
   messageId: string,
+  /** Tidings' own data (tokens, databases): never sent, whatever path the request names. */
+  privateDir: string,
 ): Promise<OutgoingFile> {
   let sourcePath: string;
   let name: string;
@@ -42,6 +55,8 @@ export async function prepareOutgoing(
       throw new IpcFailure('invalid-request', 'The path of a file to send must be absolute.');
     sourcePath = source.path;
     name = path.basename(source.path);
+    if (await isInside(sourcePath, privateDir))
+      throw new IpcFailure('invalid-request', 'Files of Tidings itself cannot be sent.');
   } else {
     const bytes = Buffer.from(source.dataBase64, 'base64');
     if (bytes.length === 0 || bytes.toString('base64') !== source.dataBase64.replace(/\s/g, ''))

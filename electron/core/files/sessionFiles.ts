@@ -41,6 +41,7 @@ export function createSessionFiles(input: SessionFilesInput): TransferManager | 
     generateId: deps.generateId,
     thumbnails: createThumbnailCache(path.join(accountDir, 'thumbnails')),
     stagingDir: path.join(accountDir, 'outgoing'),
+    privateDir: deps.dataDir,
     downloadsDir: deps.downloadsDir,
     emitTransfer: (transfer) => input.events.emit({ name: 'files:progress', payload: transfer }),
     emitMessages: input.emitMessages,

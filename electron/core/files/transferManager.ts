@@ -33,6 +33,8 @@ export type TransferManagerDeps = Readonly<{
   thumbnails: ThumbnailCache;
   /** Pasted bytes are written here before they are uploaded. */
   stagingDir: string;
+  /** The engine's data dir: nothing in it may be sent. */
+  privateDir: string;
   downloadsDir: string;
   emitTransfer(transfer: Transfer): void;
   emitMessages(conversationId: string, messages: readonly Message[]): void;
@@ -265,7 +267,7 @@ export function createTransferManager(deps: TransferManagerDeps): TransferManage
       if (to === null || !(await store.getConversation(conversationId)))
         throw new IpcFailure('conversation-not-found');
       const fp = deps.generateId();
-      const file = await prepareOutgoing(source, as, deps.stagingDir, fp);
+      const file = await prepareOutgoing(source, as, deps.stagingDir, fp, deps.privateDir);
       const thumbnailPath =
         file.kind === 'image' ? await deps.thumbnails.store(fp, file.sourcePath).catch(() => null) : null;
       const now = clock.now();

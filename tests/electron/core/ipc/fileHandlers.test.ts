@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PASTED_BYTES } from '../../../../shared/ipc/channels/files';
 import { waitFor } from '../../../helpers/serverProcess';
 import { startFakeStockServer } from '../helpers/fakeStockServer';
 import { createHarness } from '../helpers/engineHarness';
+import { useTempDirs } from '../helpers/tempDirs';
+
+const newDir = useTempDirs('tidings-file-handlers-');
 
 const CONV = 'd:u-alice:u-bob';
 const pasted = (name: string, text: string) => ({
@@ -77,6 +82,18 @@ describe('files:* handlers', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
+    // Tidings' own files (tokens, databases) are never sent, also not through a link from elsewhere.
+    const own = path.join(h.dataDir, 'account.json');
+    expect(fs.existsSync(own)).toBe(true);
+    const link = path.join(newDir(), 'innocent.txt');
+    fs.symlinkSync(own, link);
+    for (const file of [own, link])
+      expect(
+        await h.raw('files:send', { conversationId: CONV, source: { type: 'path', path: file } }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request', message: 'Files of Tidings itself cannot be sent.' },
+      });
     expect(await h.raw('files:cancel', { messageId: 'nothing' })).toMatchObject({
       ok: false,
       error: { code: 'transfer-not-found' },
