@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer } from '../../scripts/build.mjs';
 import { startServer, tempDir, type ServerProcess } from '../helpers/serverProcess';
 import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { buildPrivateRenderer } from './helpers/privateRenderer';
 import {
   bubble,
   openChatWith,
@@ -54,14 +54,16 @@ async function step(run: () => Promise<void>): Promise<void> {
 assertChromiumPresent();
 
 beforeAll(async () => {
-  await buildRenderer('bridge');
+  // A build of this file's own: another e2e file rebuilding the shared one cannot break these pages.
+  const renderer = await buildPrivateRenderer();
+  dirs.push(renderer.dir);
   server = await startServer();
   const aliceDir = tempDir('tidings-e2e-search-alice-');
   const bobDir = tempDir('tidings-e2e-search-bob-');
   dirs.push(server.dataDir, aliceDir, bobDir);
   [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir }),
-    startBridge({ dataDir: bobDir }),
+    startBridge({ dataDir: aliceDir, staticDir: renderer.dir }),
+    startBridge({ dataDir: bobDir, staticDir: renderer.dir }),
   ]);
   browser = await launchChromium();
   [alice, bob] = await Promise.all([
