@@ -5,6 +5,7 @@
 //
 //   node bench/server/run.mjs [--connections 19000] [--pairs 200] [--window 20] [--seconds 10] [--rate 2000]
 //     [--only connections|saturation|fixedRate] [--targets baseline,tidings] [--profile DIR] [--scratch]
+//     [--server-root DIR]
 //
 // --profile DIR runs the Tidings server with `node --cpu-prof` and leaves its .cpuprofile in DIR.
 //
@@ -38,6 +39,8 @@ const options = {
   profile: args.profile ?? null,
   // A trial run while iterating: print the table, record nothing in results/.
   scratch: 'scratch' in args,
+  // Another checkout's server (e.g. an older commit, for a before/after under the same load).
+  serverRoot: args['server-root'] ? path.resolve(args['server-root']) : root,
 };
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 
@@ -209,7 +212,7 @@ async function buildServer() {
   // Inside the tree, so the bundle's bare imports resolve from node_modules.
   const outfile = path.join(root, 'node_modules/.cache/tidings-bench', String(process.pid), 'main.mjs');
   await build({
-    absWorkingDir: root,
+    absWorkingDir: options.serverRoot,
     entryPoints: ['server/main.ts'],
     outfile,
     bundle: true,
@@ -264,6 +267,12 @@ const rows = [
     tidings.saturation?.serverCpuMsPerMessage,
     baseline.saturation?.serverCpuMsPerMessage,
     '≤ 0.15',
+  ],
+  [
+    `server CPU ms per message at ${options.rate}/s`,
+    tidings.fixedRate?.serverCpuMsPerMessage,
+    baseline.fixedRate?.serverCpuMsPerMessage,
+    '—',
   ],
   [
     `e2e latency p50 ms at ${options.rate}/s`,
