@@ -8,6 +8,8 @@ export type SeedOptions = Readonly<{
   count: number;
   /** The newest message's time; older ones are a minute apart. */
   newestAt: number;
+  /** Message ids are `<prefix>-<seq>`; ids are unique across conversations. */
+  idPrefix?: string;
 }>;
 
 /**
@@ -15,7 +17,7 @@ export type SeedOptions = Readonly<{
  * stopped), as sync would have left it: the conversation with its preview and sequences, its
  * history complete down to the first message, and every message read. Returns the conversation id.
  */
-export function seedHistory({ dbFile, me, peer, count, newestAt }: SeedOptions): string {
+export function seedHistory({ dbFile, me, peer, count, newestAt, idPrefix = 'seed' }: SeedOptions): string {
   const conversationId = `d:${[me, peer.userId].sort().join(':')}`;
   const db = new Database(dbFile, { fileMustExist: true });
   try {
@@ -47,7 +49,7 @@ export function seedHistory({ dbFile, me, peer, count, newestAt }: SeedOptions):
       for (let seq = 1; seq <= count; seq += 1) {
         const outgoing = seq % 3 === 0;
         insert.run(
-          `seed-${seq}`,
+          `${idPrefix}-${seq}`,
           conversationId,
           seq,
           outgoing ? me : peer.userId,
