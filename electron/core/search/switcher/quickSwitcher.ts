@@ -14,6 +14,8 @@ export type SwitcherItem = Readonly<{
   remark?: string | null;
   conversationId?: string | null;
   lastActiveAt?: number | null;
+  /** The name came from the contact list (it outranks a conversation's view of the peer). */
+  fromContact?: boolean;
 }>;
 
 type Entry = {
@@ -55,6 +57,7 @@ export function createQuickSwitcher() {
     const merged: SwitcherItem = {
       ...item,
       conversationId: item.conversationId ?? previous?.item.conversationId ?? null,
+      fromContact: item.fromContact ?? previous?.item.fromContact ?? false,
     };
     const person = item.kind === 'contact';
     const names = [merged.title, merged.remark ?? ''].filter((s) => s !== '');
@@ -117,6 +120,7 @@ export function createQuickSwitcher() {
         title: contact.displayName,
         username: contact.username,
         remark: contact.remark ?? null,
+        fromContact: true,
       });
     },
     removeContact: (userId: string) => remove('contact', userId),
@@ -142,7 +146,9 @@ export function createQuickSwitcher() {
         upsert({
           kind: 'contact',
           id: peer.userId,
-          title: existing?.item.title ?? peer.displayName,
+          // A contact's own name wins; otherwise the conversation's newest word on the peer,
+          // which replaces the user id shown until the profile arrived.
+          title: existing?.item.fromContact === true ? existing.item.title : peer.displayName,
           username: peer.username,
           remark: existing?.item.remark ?? null,
           conversationId: conversation.id,

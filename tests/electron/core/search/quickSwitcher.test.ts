@@ -113,4 +113,28 @@ describe('quick switcher', () => {
     s.upsertGroup({ id: 'g1', name: '周末爬山群' });
     expect(s.search('', 3)[0]?.id).toBe('g1');
   });
+  it("names a peer by the conversation's newest view until the contact list names them", () => {
+    const s = createQuickSwitcher();
+    const conversation = (displayName: string) => ({
+      id: 'd:me:u9',
+      kind: 'direct' as const,
+      group: null,
+      title: displayName,
+      peer: { userId: 'u9', username: 'alice', displayName },
+      lastMessage: null,
+      unread: 0,
+      updatedAt: 1_000,
+      draft: '',
+      pinned: false,
+      muted: false,
+      mentioned: false,
+    });
+    // The engine shows a user id until the peer's profile arrives.
+    s.upsertConversation(conversation('u9'));
+    s.upsertConversation(conversation('爱丽丝'));
+    expect(s.search('ailisi', 10)[0]).toMatchObject({ id: 'u9', title: '爱丽丝' });
+    s.upsertContact({ userId: 'u9', username: 'alice', displayName: 'Alice W.' });
+    s.upsertConversation(conversation('爱丽丝'));
+    expect(s.search('alice', 10)[0]).toMatchObject({ id: 'u9', title: 'Alice W.' });
+  });
 });
