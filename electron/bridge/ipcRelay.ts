@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventName, Result } from '../../shared/ipc';
 import { fail } from '../../shared/ipc/errors';
 import type { EngineHost } from '../core/engineHost';
+import { pageMayAsk } from '../core/ipc/pageRequests';
 
 /**
  * The bridge protocol (renderer/src/bridge/bridgeTransport.ts is the other end):
@@ -47,6 +48,8 @@ export function attachIpcRelay(socket: WebSocket, engine: EngineHost): void {
     if (isBinary) return socket.close(1003, 'text frames only');
     const frame = parseRequestFrame(toText(data));
     if (!frame) return socket.close(1008, 'malformed frame');
+    if (!pageMayAsk(frame.channel, frame.request))
+      return send({ id: frame.id, result: fail('forbidden-sender') });
     engine.dispatch(frame.channel, frame.request).then(
       (result) => send({ id: frame.id, result }),
       // dispatch is documented never to throw; if it does anyway, the page still gets an answer.

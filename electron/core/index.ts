@@ -14,3 +14,4 @@ export type { MessageIndexer, IndexableMessage } from './store/messageIndexer';
 export type { StoreExtension } from './store/storeExtension';
 export { StoreVersionError } from './store/migrate';
 export { defaultTuning, type EngineTuning } from './tuning';
+export { pageMayAsk } from './ipc/pageRequests';

@@ -7,7 +7,7 @@ import {
   type Result,
   type ShellChannel,
 } from '../../../shared/ipc';
-import type { EngineHost } from '../../core';
+import { pageMayAsk, type EngineHost } from '../../core';
 import { logError } from '../logging/log';
 import { isAppUrl, isTrustedSender } from '../security';
 
@@ -41,6 +41,7 @@ export function registerIpcHandlers(
         expected: window?.webContents ?? null,
       });
       if (!trusted) return fail('forbidden-sender');
+      if (!pageMayAsk(channel, request)) return fail('forbidden-sender');
       try {
         return isShellChannel(channel)
           ? await shell(channel, request)

@@ -124,6 +124,22 @@ describe('bridge host: relay', () => {
     await waitFor(() => engine.listenerCount() === before - 1, { what: 'the unsubscribe' });
   });
 
+  it('refuses a request naming a path on this computer, without calling the engine', async () => {
+    const callsBefore = engine.calls.length;
+    const connection = await connect(ipcUrl(bridge.token), bridge.origin);
+    if (connection.kind !== 'open') throw new Error(`refused: ${connection.status}`);
+    const request = { conversationId: 'd:1:2', source: { type: 'path', path: '/etc/passwd' } };
+    connection.socket.send(JSON.stringify({ id: 3, channel: 'files:send', request }));
+    await waitFor(() => connection.frames.length === 1, { what: 'the reply' });
+    expect(connection.frames[0]).toMatchObject({
+      id: 3,
+      result: { ok: false, error: { code: 'forbidden-sender' } },
+    });
+    expect(engine.calls.length).toBe(callsBefore);
+    connection.socket.close();
+    await connection.closed;
+  });
+
   it.each([
     ['not JSON', 'hello'],
     ['no id', JSON.stringify({ channel: 'auth:current', request: {} })],

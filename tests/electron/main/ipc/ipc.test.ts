@@ -111,6 +111,24 @@ describe('registerIpcHandlers', () => {
     expect(engine.dispatch).not.toHaveBeenCalled();
   });
 
+  it('refuses page requests that name a path on this computer, without reaching the engine', async () => {
+    const { engine } = fakeEngine();
+    const ours = fakeWindow();
+    registerIpcHandlers(engine, () => ours.asWindow, shell);
+    const event = { sender: ours.webContents, senderFrame: ours.mainFrame };
+    const send = await handler('files:send')(event, {
+      conversationId: 'd:1:2',
+      source: { type: 'path', path: '/home/user/.ssh/id_ed25519' },
+    });
+    const download = await handler('files:download')(event, { messageId: 'm1', dir: '/etc' });
+    expect(send).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(download).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(engine.dispatch).not.toHaveBeenCalled();
+    const pasted = { conversationId: 'd:1:2', source: { type: 'bytes', name: 'a.png', dataBase64: 'AA==' } };
+    await handler('files:send')(event, pasted);
+    expect(engine.dispatch).toHaveBeenCalledWith('files:send', pasted);
+  });
+
   it('routes update:* and app:* to the shell and everything else to the engine', async () => {
     const { engine } = fakeEngine();
     const ours = fakeWindow();
