@@ -12,6 +12,7 @@ function service(overrides: Partial<CommandHandlers> = {}) {
     'sync.inbox': (_c, args) => (seen.push(args), { events: [], max: 0, hasMore: false }),
     'sync.history': () => ({ messages: [], hasMore: false }),
     'sync.conversations': () => ({ inbox: 0, conversations: [] }),
+    'sync.public': () => ({ events: [], max: 0, hasMore: false }),
     'read.mark': () => ({ readSeq: 0 }),
     'message.recall': () => {
       throw new CommandFailure('recall-window-passed');
