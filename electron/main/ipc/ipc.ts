@@ -7,7 +7,8 @@ import {
   type Result,
   type ShellChannel,
 } from '../../../shared/ipc';
-import { pageMayAsk, type EngineHost } from '../../core';
+import type { EngineHost } from '../../core';
+import { pageMayAsk } from '../../core/ipc/pageRequests';
 import { logError } from '../logging/log';
 import { isAppUrl, isTrustedSender } from '../security';
 
