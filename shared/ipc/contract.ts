@@ -8,6 +8,7 @@ import { conversationChannels, conversationEvents } from './channels/conversatio
 import { fileChannels, fileEvents } from './channels/files';
 import { groupChannels, groupEvents } from './channels/groups';
 import { messageChannels, messageEvents } from './channels/messages';
+import { profileChannels, profileEvents } from './channels/profile';
 import { searchChannels, searchEvents } from './channels/search';
 import { settingsChannels, settingsEvents } from './channels/settings';
 import { storageChannels } from './channels/storage';
@@ -36,6 +37,7 @@ export const channels = {
   ...contactChannels,
   ...groupChannels,
   ...storageChannels,
+  ...profileChannels,
 } as const;
 
 /** Main → renderer events. Payloads are validated where they are received. */
@@ -52,6 +54,7 @@ export const events = {
   ...contactEvents,
   ...groupEvents,
   ...broadcastEvents,
+  ...profileEvents,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -7,6 +7,7 @@ import { createGroupHandlers } from './groupHandlers';
 import type { HandlerContext } from './handlerContext';
 import type { HandlerTable } from './handlerTable';
 import { createMessageHandlers } from './messageHandlers';
+import { createProfileHandlers } from './profileHandlers';
 import { createSearchContext } from '../search/ipc/searchContext';
 import { createSearchHandlers } from '../search/ipc/searchHandlers';
 import { createSettingsHandlers } from './settingsHandlers';
@@ -27,5 +28,6 @@ export function createHandlerTable(ctx: HandlerContext): HandlerTable {
     ...createFileHandlers(ctx),
     ...createContactHandlers(ctx),
     ...createGroupHandlers(ctx),
+    ...createProfileHandlers(ctx),
   } satisfies HandlerTable;
 }
