@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { toExternalUrl } from '../security/externalUrl';
 
 /** The parts of Electron's `shell` this module uses (injected, so tests run without Electron). */
 export type ShellLike = Readonly<{
@@ -13,8 +14,6 @@ export type DesktopOpeners = Readonly<{
   openMessageFile(messageId: string): Promise<boolean>;
   showMessageFile(messageId: string): Promise<boolean>;
 }>;
-
-const EXTERNAL = /^(https?:\/\/|mailto:)/i;
 
 /**
  * Opening things outside the app for the page. Links are limited to web and mail; files are
@@ -31,8 +30,10 @@ export function createDesktopOpeners(
     return file !== null && fs.existsSync(file) ? file : null;
   };
   return {
-    async openExternal(url) {
-      if (!EXTERNAL.test(url)) return false;
+    async openExternal(raw) {
+      // The same vetting as links clicked in the page: parsed, http(s)/mailto only, no userinfo.
+      const url = toExternalUrl(raw);
+      if (url === null) return false;
       try {
         await shell.openExternal(url);
         return true;

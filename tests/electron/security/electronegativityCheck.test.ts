@@ -108,10 +108,12 @@ describe('the electronegativity check', () => {
 
   it('keeps a reviewed reason for every entry of the real allowlist', () => {
     const entries = parseAllowlist(JSON.parse(fs.readFileSync(path.join(repoRoot, ALLOWLIST_FILE), 'utf8')));
-    expect(entries.map((entry) => entry.id).sort()).toEqual([
-      'OPEN_EXTERNAL_JS_CHECK',
-      'PRELOAD_JS_CHECK',
-      'PROTOCOL_HANDLER_JS_CHECK',
+    expect(entries.map((entry) => `${entry.id} ${entry.file}`).sort()).toEqual([
+      'OPEN_EXTERNAL_JS_CHECK main/ipc/shellHandlers.ts',
+      'OPEN_EXTERNAL_JS_CHECK main/security/webContents.ts',
+      'OPEN_EXTERNAL_JS_CHECK main/system/desktopOpeners.ts',
+      'PRELOAD_JS_CHECK main/window/mainWindow.ts',
+      'PROTOCOL_HANDLER_JS_CHECK main/main.ts',
     ]);
   });
 });

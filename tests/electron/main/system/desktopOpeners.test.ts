@@ -33,6 +33,7 @@ describe('desktop openers (Electron shell injected)', () => {
     await expect(openers.openExternal('mailto:bob@example.com')).resolves.toBe(true);
     await expect(openers.openExternal('file:///etc/passwd')).resolves.toBe(false);
     await expect(openers.openExternal('javascript:alert(1)')).resolves.toBe(false);
+    await expect(openers.openExternal('https://user:pw@evil.example/')).resolves.toBe(false);
     expect(shell.openExternal.mock.calls).toEqual([
       ['https://example.com/a?b=1'],
       ['mailto:bob@example.com'],
