@@ -4,9 +4,10 @@ import { useApi } from '../../api/apiContext';
 import { Avatar } from '../../components/Avatar';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useNavigationStore } from '../../state/navigation';
+import { ProfileEditor } from './ProfileEditor';
 import { useChatStore, useChatStoreApi } from '../../state/storeContext';
 
-/** Who is signed in, where, and sign-out. */
+/** Who is signed in, where, their profile (Tidings accounts), and sign-out. */
 export function AccountSection() {
   const { t } = useTranslation('settings');
   const api = useApi();
@@ -37,6 +38,7 @@ export function AccountSection() {
           <div className="hint">@{account.username}</div>
         </div>
       </div>
+      {account.mode === 'tidings' ? <ProfileEditor /> : null}
       <dl className="settings-facts">
         <dt>{t('account.server')}</dt>
         <dd>{account.serverUrl}</dd>
