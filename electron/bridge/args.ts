@@ -1,9 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-export type BridgeArgs = Readonly<{ dataDir: string; port: number; staticDir: string }>;
+export type BridgeArgs = Readonly<{
+  dataDir: string;
+  port: number;
+  staticDir: string;
+  /** Where the engine saves downloads; the engine's default (~/Downloads) when absent. */
+  downloadsDir?: string;
+}>;
 
-export const usage = 'Usage: node dist/bridge/main.mjs --data-dir DIR [--port N] [--static DIR]';
+export const usage =
+  'Usage: node dist/bridge/main.mjs --data-dir DIR [--port N] [--static DIR] [--downloads-dir DIR]';
 
 /**
  * Parses the bridge host's command line. Throws with a readable message on bad input.
@@ -16,6 +23,7 @@ export function parseBridgeArgs(argv: readonly string[], defaultStaticDir: strin
       'data-dir': { type: 'string' },
       port: { type: 'string', default: '0' },
       static: { type: 'string' },
+      'downloads-dir': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -29,5 +37,6 @@ export function parseBridgeArgs(argv: readonly string[], defaultStaticDir: strin
     dataDir: path.resolve(dataDir),
     port,
     staticDir: path.resolve(values.static ?? defaultStaticDir),
+    ...(values['downloads-dir'] ? { downloadsDir: path.resolve(values['downloads-dir']) } : {}),
   };
 }

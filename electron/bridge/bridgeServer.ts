@@ -2,13 +2,18 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MAX_PASTED_BYTES } from '../../shared/ipc/channels/files';
 import type { EngineHost } from '../core/engineHost';
 import { attachIpcRelay } from './ipcRelay';
 import { createStaticHandler } from './staticFiles';
 import { createToken, tokensMatch } from './token';
 
-/** Far above any valid request (texts are capped at 8,000 characters), far below a memory problem. */
-const MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * Room for the largest valid request, a pasted or dropped file as base64 (4/3 of its bytes) plus
+ * its name and framing; far below a memory problem. A smaller limit made ws hang up on every
+ * file above ~750 KB, and the page never heard back.
+ */
+const MAX_FRAME_BYTES = Math.ceil(MAX_PASTED_BYTES / 3) * 4 + 64 * 1024;
 
 export type BridgeServerOptions = Readonly<{
   engine: EngineHost;

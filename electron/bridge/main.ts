@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   }
   fs.mkdirSync(args.dataDir, { recursive: true });
 
-  const engine = createEngineHost({ dataDir: args.dataDir });
+  const engine = createEngineHost({
+    dataDir: args.dataDir,
+    ...(args.downloadsDir ? { downloadsDir: args.downloadsDir } : {}),
+  });
   const bridge = await startBridgeServer({ engine, staticDir: args.staticDir, port: args.port });
 
   let stopping = false;

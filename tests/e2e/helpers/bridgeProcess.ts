@@ -18,7 +18,7 @@ const LISTENING = /Tidings bridge listening on (http:\/\/127\.0\.0\.1:\d+)\/\?to
 
 /** Starts `node dist/bridge/main.mjs` like a developer would and waits for its listening line. */
 export async function startBridge(
-  options: Readonly<{ dataDir: string; timeoutMs?: number; staticDir?: string }>,
+  options: Readonly<{ dataDir: string; timeoutMs?: number; staticDir?: string; downloadsDir?: string }>,
 ): Promise<BridgeProcess> {
   const child = spawn(
     process.execPath,
@@ -29,6 +29,7 @@ export async function startBridge(
       '--port',
       '0',
       ...(options.staticDir ? ['--static', options.staticDir] : []),
+      ...(options.downloadsDir ? ['--downloads-dir', options.downloadsDir] : []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );

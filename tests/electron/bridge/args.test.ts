@@ -18,6 +18,11 @@ describe('parseBridgeArgs', () => {
     expect(args).toEqual({ dataDir: '/d', port: 8123, staticDir: '/s' });
   });
 
+  it('takes a downloads folder, resolved', () => {
+    const args = parseBridgeArgs(['--data-dir', '/d', '--downloads-dir', 'dl'], defaultStatic);
+    expect(args.downloadsDir).toBe(path.resolve('dl'));
+  });
+
   it.each([
     [[], /--data-dir is required/],
     [['--data-dir', '/d', '--port', 'x'], /--port must be/],

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridgeServer, type BridgeServer } from '../../../electron/bridge/bridgeServer';
+import { MAX_PASTED_BYTES } from '../../../shared/ipc/channels/files';
 import { waitFor } from '../../helpers/serverProcess';
 import { fakeEngine, type FakeEngine } from './fakeEngine';
 import { rawRequest } from './httpGet';
@@ -136,6 +137,22 @@ describe('bridge host: relay', () => {
       result: { ok: false, error: { code: 'forbidden-sender' } },
     });
     expect(engine.calls.length).toBe(callsBefore);
+    connection.socket.close();
+    await connection.closed;
+  });
+
+  it('relays a files:send carrying the largest file the page may paste or drop', async () => {
+    const connection = await connect(ipcUrl(bridge.token), bridge.origin);
+    if (connection.kind !== 'open') throw new Error(`refused: ${connection.status}`);
+    const dataBase64 = Buffer.alloc(MAX_PASTED_BYTES, 7).toString('base64');
+    const request = {
+      conversationId: 'd:1:2',
+      source: { type: 'bytes', name: '大 文件 #1.bin', dataBase64 },
+    };
+    connection.socket.send(JSON.stringify({ id: 4, channel: 'files:send', request }));
+    await waitFor(() => connection.frames.length === 1, { what: 'the reply', timeoutMs: 30_000 });
+    expect(connection.frames[0]).toMatchObject({ id: 4, result: { ok: true } });
+    expect(engine.calls.at(-1)).toEqual({ channel: 'files:send', request });
     connection.socket.close();
     await connection.closed;
   });
