@@ -1,23 +1,26 @@
 import { NoticeEvent } from '../../../../shared/protocol';
 
-/** Group notices as the conversation list shows them; the UI renders the full sentence with names. */
-const labels: Readonly<Record<string, string>> = {
-  [NoticeEvent.groupCreated]: 'Group created',
-  [NoticeEvent.memberJoined]: 'New members joined',
-  [NoticeEvent.memberKicked]: 'A member was removed',
-  [NoticeEvent.memberQuit]: 'A member left',
-  [NoticeEvent.groupDissolved]: 'The group was dissolved',
-  [NoticeEvent.groupRenamed]: 'Group renamed',
-  [NoticeEvent.groupNotice]: 'New announcement',
-  [NoticeEvent.ownerTransferred]: 'New group owner',
-  [NoticeEvent.adminSet]: 'New admin',
-  [NoticeEvent.adminUnset]: 'An admin stepped down',
-};
+const groupEvents: ReadonlySet<string> = new Set([
+  NoticeEvent.groupCreated,
+  NoticeEvent.memberJoined,
+  NoticeEvent.memberKicked,
+  NoticeEvent.memberQuit,
+  NoticeEvent.groupDissolved,
+  NoticeEvent.groupRenamed,
+  NoticeEvent.groupNotice,
+  NoticeEvent.ownerTransferred,
+  NoticeEvent.adminSet,
+  NoticeEvent.adminUnset,
+]);
 
-/** `[Group renamed: Summit]`, `[A member left]`; null for a notice that is not a group's. */
+/**
+ * A group notice as the conversation list keeps it: `[notice:group-renamed] Summit`,
+ * `[notice:member-quit]`. A marker, not a sentence, so the UI says it in the user's language;
+ * the new name or announcement comes after it, so cutting a long preview keeps the marker.
+ * Null for a notice that is not a group's.
+ */
 export function groupNoticePreview(body: Readonly<Record<string, unknown>>): string | null {
-  const label = typeof body.event === 'string' ? labels[body.event] : undefined;
-  if (label === undefined) return null;
-  const text = typeof body.text === 'string' && body.text.trim() !== '' ? `: ${body.text}` : '';
-  return `[${label}${text}]`;
+  if (typeof body.event !== 'string' || !groupEvents.has(body.event)) return null;
+  const text = typeof body.text === 'string' ? body.text.trim() : '';
+  return text === '' ? `[notice:${body.event}]` : `[notice:${body.event}] ${text}`;
 }
