@@ -22,9 +22,17 @@ export function QuickSwitcher() {
   const navigation = useNavigationStore();
   const errorText = useErrorText();
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  /** The highlighted entry by identity, so a refreshed answer keeps the user's place. */
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   const [openError, setOpenError] = useState<IpcError | null>(null);
   const { entries, settled, error } = useSwitcherResults(query);
+  const found = entries.findIndex((entry) => entryKey(entry) === activeKey);
+  // A new query (or an answer without the highlighted entry) starts at its best match.
+  const active = found >= 0 ? found : 0;
+  const setActive = (next: (index: number) => number) => {
+    const entry = entries[next(active)];
+    setActiveKey(entry ? entryKey(entry) : null);
+  };
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
 
@@ -34,8 +42,7 @@ export function QuickSwitcher() {
     return () => before?.focus();
   }, []);
 
-  // A new answer starts at its best match.
-  useEffect(() => setActive(0), [entries]);
+  useEffect(() => setActiveKey(null), [query]);
 
   const close = () => navigation.getState().setSwitcherOpen(false);
 
@@ -114,7 +121,7 @@ export function QuickSwitcher() {
               className={index === active ? 'switcher-option active' : 'switcher-option'}
               data-testid="switcher-option"
               data-kind={entry.kind}
-              onMouseMove={() => setActive(index)}
+              onMouseMove={() => setActive(() => index)}
               onClick={() => void open(entry)}
             >
               <span className="switcher-avatar" aria-hidden="true">
@@ -141,4 +148,8 @@ export function QuickSwitcher() {
       </div>
     </div>
   );
+}
+
+function entryKey(entry: SwitcherEntry): string {
+  return `${entry.kind}:${entry.id}`;
 }
