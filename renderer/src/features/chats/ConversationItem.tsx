@@ -29,6 +29,8 @@ export function ConversationItem({
   const format = useFormat();
   const last = c.lastMessage;
   const draft = c.draft.trim();
+  // The engine names System notices once, in no language; the page names it in the user's.
+  const title = c.kind === 'system' ? t('pane.systemTitle') : c.title;
 
   let preview: React.ReactNode = last
     ? `${last.outgoing ? t('list.you') : ''}${previewText(last.preview, t)}`
@@ -64,8 +66,8 @@ export function ConversationItem({
         data-pinned={c.pinned || undefined}
         data-muted={c.muted || undefined}
       >
-        <Avatar id={c.peer?.userId ?? c.id} name={c.title} />
-        <span className="conversation-title">{c.title}</span>
+        <Avatar id={c.peer?.userId ?? c.id} name={title} />
+        <span className="conversation-title">{title}</span>
         <span className="conversation-time">{last ? format.listTime(last.sentAt) : ''}</span>
         <span className="conversation-preview">{preview}</span>
         <span className="conversation-flags">
