@@ -52,6 +52,11 @@ export const messageSchema = z.object({
   status: messageStatusSchema,
   /** Set when the message was recalled: who did it and when. The UI shows a tombstone. */
   recalled: z.object({ by: z.string(), at: z.number() }).nullable(),
+  /**
+   * Why the server refused a `failed` message (`code` is an IPC error code when the UI knows
+   * it, e.g. `blocked`; `message` is the server's sentence). Absent when it never answered.
+   */
+  failure: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

@@ -25,6 +25,7 @@ export function createMessageRepository(db: Database) {
   const setStatus = db.prepare<[MessageStatus, string, string]>(
     'UPDATE messages SET status = ? WHERE fp = ? AND status IN (SELECT value FROM json_each(?))',
   );
+  const setFailure = db.prepare<[string | null, string]>('UPDATE messages SET failure = ? WHERE fp = ?');
   const pending = db.prepare<[string, number], MessageRow>(`
     SELECT * FROM messages WHERE conversation_id = ? AND seq IS NULL AND deleted_at IS NULL
     ORDER BY id DESC LIMIT ?`);
@@ -91,6 +92,10 @@ export function createMessageRepository(db: Database) {
       return setSeq.run(seq, serverId, fp).changes === 1;
     },
     /** Moves `fp` to `to` only from one of `from`; false when the move is not allowed (or no such row). */
+    /** Why the server refused the message, or null to clear it (a retry). */
+    setFailure(fp: string, failure: Readonly<{ code: string; message: string }> | null): void {
+      setFailure.run(failure === null ? null : JSON.stringify(failure), fp);
+    },
     setStatus(fp: string, to: MessageStatus, from: readonly MessageStatus[]): boolean {
       return setStatus.run(to, fp, JSON.stringify(from)).changes === 1;
     },

@@ -23,6 +23,8 @@ export type MessageRow = Readonly<{
   status: MessageStatus;
   recalled_at: number | null;
   recalled_by: string | null;
+  /** JSON {code, message} from the server's refusal (migration 007). */
+  failure?: string | null;
   deleted_at: number | null;
   reply_to_seq: number | null;
   mentions_me: number;
@@ -80,6 +82,14 @@ export function parseBody(json: string): Record<string, unknown> {
   }
 }
 
+function parseFailure(json: string | null): Message['failure'] {
+  if (json === null) return null;
+  const value = parseBody(json);
+  return typeof value['code'] === 'string' && typeof value['message'] === 'string'
+    ? { code: value['code'], message: value['message'] }
+    : null;
+}
+
 export function toMessage(row: MessageRow): Message {
   return {
     id: row.fp,
@@ -92,6 +102,7 @@ export function toMessage(row: MessageRow): Message {
     body: row.recalled_at === null ? parseBody(row.body) : {},
     status: row.status,
     recalled: row.recalled_at === null ? null : { by: row.recalled_by ?? row.sender_id, at: row.recalled_at },
+    failure: row.status === 'failed' ? parseFailure(row.failure ?? null) : null,
   };
 }
 

@@ -87,7 +87,7 @@ export function createInboundHandler(deps: InboundHandlerDeps): (frame: Envelope
       return;
     }
     logger.warn('inbound.send-refused', { fp: decoded.value.fp, code: decoded.value.code });
-    deps.outbox.refuse(decoded.value.fp);
+    deps.outbox.refuse(decoded.value.fp, { code: decoded.value.code, message: decoded.value.message });
   };
 
   const onServerData = (frame: Envelope): boolean => {

@@ -38,7 +38,8 @@ export type OutboxSender = Readonly<{
    */
   forget(fp: string, reason: 'stored' | 'deleted'): void;
   /** The server's typeu 3 for `fp`: it will never be stored, so stop trying. */
-  refuse(fp: string): void;
+  /** The server refused the message for good: failed, with its reason. */
+  refuse(fp: string, failure: Readonly<{ code: string; message: string }>): void;
   pending(): number;
   stop(): void;
 }>;
@@ -63,11 +64,15 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return removed;
   };
 
-  const settle = (fp: string, outcome: 'sent' | 'failed'): void => {
+  const settle = (
+    fp: string,
+    outcome: 'sent' | 'failed',
+    failure: Readonly<{ code: string; message: string }> | null = null,
+  ): void => {
     const wasPending = forget(fp);
     tasks.run(`outbox.${outcome}`, async () => {
       const changed =
-        outcome === 'sent' ? await store.markSent(fp) : await store.markFailed(fp, deps.clock.now());
+        outcome === 'sent' ? await store.markSent(fp) : await store.markFailed(fp, deps.clock.now(), failure);
       if (changed) {
         logger.info(`outbox.${outcome}`, { fp, wasPending });
         deps.onChanged(changed);
@@ -119,9 +124,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     forget(fp: string, reason: 'stored' | 'deleted') {
       if (forget(fp)) logger.info(`outbox.${reason}`, { fp });
     },
-    refuse(fp: string) {
-      logger.warn('outbox.refused', { fp });
-      settle(fp, 'failed');
+    refuse(fp: string, failure: Readonly<{ code: string; message: string }>) {
+      logger.warn('outbox.refused', { fp, code: failure.code });
+      settle(fp, 'failed', failure);
     },
     pending: () => pending.size,
     stop() {

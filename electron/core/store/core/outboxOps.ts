@@ -39,12 +39,19 @@ export function createOutboxOps(ctx: StoreContext) {
       return moved ? messageByFp(fp) : null;
     }),
     /** Refused, or out of retries: → failed; the row stays for a manual retry. */
-    markFailed: db.transaction((fp: string, now: number): Message | null => {
-      const moved = messages.setStatus(fp, 'failed', statusesBefore('failed'));
-      if (moved) outbox.fail(fp, now);
-      else outbox.remove(fp);
-      return moved ? messageByFp(fp) : null;
-    }),
+    markFailed: db.transaction(
+      (
+        fp: string,
+        now: number,
+        failure: Readonly<{ code: string; message: string }> | null = null,
+      ): Message | null => {
+        const moved = messages.setStatus(fp, 'failed', statusesBefore('failed'));
+        if (moved) messages.setFailure(fp, failure);
+        if (moved) outbox.fail(fp, now);
+        else outbox.remove(fp);
+        return moved ? messageByFp(fp) : null;
+      },
+    ),
     /**
      * The user's retry: failed → sending with the same fp and a fresh budget. The entry to send,
      * or null when the message is not failed.
@@ -54,6 +61,7 @@ export function createOutboxOps(ctx: StoreContext) {
       if (!row || row.deleted_at !== null || !canRetry(row.status)) return null;
       if (!outbox.revive(fp, now)) return null;
       messages.setStatus(fp, 'sending', ['failed']);
+      messages.setFailure(fp, null);
       const entry = outbox.byFp(fp);
       const message = messageByFp(fp);
       if (!entry || !message) return null;

@@ -5,6 +5,7 @@ import { migration003SyncSocialSettings } from './003_sync_social_settings';
 import { migration004Contacts } from './004_contacts';
 import { migration005Groups } from './005_groups';
 import { migration006Transfers } from './006_transfers';
+import { migration007MessageFailure } from './007_message_failure';
 
 /** The highest number the engine may use; 10 and above belong to store extensions (search). */
 export const ENGINE_MIGRATION_MAX = 9;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration004Contacts,
   migration005Groups,
   migration006Transfers,
+  migration007MessageFailure,
 ];

@@ -88,6 +88,9 @@ describe('block', () => {
     await bob.waitForStatus(sent.id, 'failed');
     expect(bob.query('SELECT status FROM messages WHERE fp = ?', sent.id)).toEqual([{ status: 'failed' }]);
     expect(alice.query('SELECT fp FROM messages WHERE fp = ?', sent.id)).toEqual([]);
+    // The page learns why, not only that it failed.
+    const listed = await bob.call('messages:list', { conversationId: conversation.id });
+    expect(listed.find((m) => m.id === sent.id)?.failure).toMatchObject({ code: 'blocked' });
   });
 
   it('unblocking removes the entry, and the two may ask again', async () => {

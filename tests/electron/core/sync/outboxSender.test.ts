@@ -113,12 +113,13 @@ describe('outbox sender', () => {
   it('marks a refused message failed and never sends it again', async () => {
     const { time, link, changed, tasks, sender, write } = await setup();
     sender.enqueue(await write('fp1'));
-    sender.refuse('fp1');
+    sender.refuse('fp1', { code: 'blocked', message: 'The receiver has blocked you.' });
     await tasks.idle();
     time.advance(30_000);
     sender.resendAll();
     expect(link.sent).toHaveLength(1);
     expect(changed.map((m) => m.status)).toEqual(['failed']);
+    expect(changed[0]?.failure).toEqual({ code: 'blocked', message: 'The receiver has blocked you.' });
   });
 
   it('forgets a message the store already saw stored, without another write', async () => {

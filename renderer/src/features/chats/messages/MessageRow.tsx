@@ -93,7 +93,11 @@ export const MessageRow = memo(function MessageRow({
           <div className="bubble-meta">
             <time dateTime={new Date(message.sentAt).toISOString()}>{format.time(message.sentAt)}</time>
             {message.outgoing ? (
-              <MessageStatus status={message.status} onRetry={() => onRetry(message)} />
+              <MessageStatus
+                status={message.status}
+                failure={message.failure}
+                onRetry={() => onRetry(message)}
+              />
             ) : null}
           </div>
         </div>

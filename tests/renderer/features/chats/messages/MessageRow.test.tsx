@@ -90,6 +90,16 @@ describe('MessageRow', () => {
     expect(onRetry).toHaveBeenCalledExactlyOnceWith(failed);
   });
 
+  it('says why the server refused a failed message, in the UI language', () => {
+    const failed = textMessage({
+      status: 'failed',
+      seq: null,
+      failure: { code: 'blocked', message: 'The receiver has blocked you.' },
+    });
+    renderRow(failed, { language: 'zh' });
+    expect(within(bubble()).getByRole('button', { name: /你们中有一方已将对方拉黑/ })).toBeTruthy();
+  });
+
   it('shows no delivery status on incoming messages, and the sender name in a group', () => {
     renderRow(textMessage({ outgoing: false, status: 'received', senderId: 'u3' }));
     expect(bubble().dataset.direction).toBe('incoming');
