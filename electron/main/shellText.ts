@@ -5,6 +5,7 @@
 export const shellText = Object.freeze({
   appName: 'Tidings',
   newMessages: (count: number): string => (count === 1 ? 'New message' : `${count} new messages`),
+  groupNotice: 'The group changed',
   unreadTooltip: (count: number): string =>
     count === 0 ? 'Tidings' : `Tidings — ${count} unread ${count === 1 ? 'message' : 'messages'}`,
   overlayDescription: (count: number): string => `${count} unread`,

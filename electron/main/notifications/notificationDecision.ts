@@ -58,8 +58,11 @@ export function decideNotification({
   if (current.muted) return { show: false, reason: 'muted' };
   if (isQuietTime(minuteOfDay, settings.doNotDisturb)) return { show: false, reason: 'quiet-hours' };
   const hidden = shellText.newMessages(added);
+  // A group notice's preview is a marker the page translates (`[notice:member-quit]`), not text.
+  const body =
+    last.preview === '' ? hidden : last.preview.startsWith('[notice:') ? shellText.groupNotice : last.preview;
   const content = settings.notifications.showPreview
-    ? { title: current.title, body: last.preview === '' ? hidden : last.preview }
+    ? { title: current.title, body }
     : { title: shellText.appName, body: hidden };
   return { show: true, conversationId: current.id, ...content, silent: !settings.notifications.sound };
 }

@@ -47,6 +47,15 @@ describe('decideNotification', () => {
     });
   });
 
+  it('says a group changed instead of showing a notice marker meant for the page', () => {
+    const current = conversation({
+      id: 'g:7',
+      title: 'Hiking',
+      lastMessage: { preview: '[notice:member-quit]', sentAt: now - 1000, outgoing: false },
+    });
+    expect(decideNotification(input({ current }))).toMatchObject({ show: true, body: 'The group changed' });
+  });
+
   it('announces a conversation it had not seen, such as a first message from someone', () => {
     expect(reason(decideNotification(input({ previous: undefined })))).toBe('show');
   });
