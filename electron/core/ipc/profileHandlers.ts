@@ -1,6 +1,5 @@
 import { IpcFailure } from '../../../shared/ipc';
 import { createProfileApi } from '../profile/profileApi';
-import { saveAccountDisplayName } from '../profile/accountName';
 import type { Session } from '../session/session';
 import type { HandlerContext } from './handlerContext';
 import type { DomainHandlers } from './handlerTable';
@@ -23,7 +22,7 @@ export function createProfileHandlers(ctx: HandlerContext): DomainHandlers<'prof
       const session = await tidings();
       const api = apiOf(session);
       const profile = await session.authed((token) => api.update(token, changes));
-      await saveAccountDisplayName(ctx.deps.dataDir, profile.userId, profile.displayName);
+      if (profile.userId === session.account.userId) await ctx.sessions.renameAccount(profile.displayName);
       ctx.events.emit({ name: 'profile:changed', payload: { profile } });
       return profile;
     },

@@ -33,6 +33,8 @@ export type SessionManager = Readonly<{
   require(): Promise<Session>;
   /** The signed-in account after the start-up restore, or null. */
   account(): Promise<Account | null>;
+  /** The user renamed themselves: the account (and account.json) take the new display name. */
+  renameAccount(displayName: string): Promise<void>;
   connectionState(): ConnectionState;
   /** Signs the stored account in again (once, when the host starts). */
   restore(): Promise<void>;
@@ -59,6 +61,11 @@ export function createSessionManager(
   let closed = false;
   let restored: Promise<void> | null = null;
   const serial = createSerialQueue();
+
+  /** Per open session: writes a new display name through the session's record queue. */
+  const renames = new WeakMap<Session, (displayName: string) => Promise<void>>();
+  /** A display name the user chose after the session opened (the session keeps its first copy). */
+  let renamed: { session: Session; displayName: string } | null = null;
 
   const dropCurrent = async (): Promise<void> => {
     const previous = session;
@@ -105,6 +112,10 @@ export function createSessionManager(
           saveCredentials: (next) => saveCredentials(deps.secretStore, account, next),
         },
       });
+      renames.set(opened, async (displayName) => {
+        latest = { ...latest, account: { ...latest.account, displayName } };
+        if (session === opened) await saveRecord();
+      });
       return { session: opened, saveRecord };
     } catch (error) {
       await store.close();
@@ -136,7 +147,16 @@ export function createSessionManager(
     },
     async account() {
       await (restored ?? Promise.resolve());
-      return session?.account ?? null;
+      if (session === null) return null;
+      return renamed?.session === session
+        ? { ...session.account, displayName: renamed.displayName }
+        : session.account;
+    },
+    async renameAccount(displayName: string) {
+      const current = session;
+      if (current === null) return;
+      renamed = { session: current, displayName };
+      await renames.get(current)?.(displayName);
     },
     connectionState: () => session?.connectionState() ?? signedOut,
     restore,

@@ -53,6 +53,7 @@ describe('profile:get and profile:update against the real server', () => {
       account: { displayName: string };
     };
     expect(record.account.displayName).toBe('Alice Liddell');
+    expect(await alice.call('auth:current', {})).toMatchObject({ displayName: 'Alice Liddell' });
     expect(alice.events).toContainEqual({ name: 'profile:changed', payload: { profile: updated } });
 
     // Only the signature: the name stays.
