@@ -2,6 +2,7 @@ import { IpcFailure, type Message } from '../../../shared/ipc';
 import { CommandError, directPeer, exceedsFrameLimit, type OutgoingMessage } from '../../../shared/protocol';
 import { CommandFailure, LinkDownError } from '../net/commandClient';
 import { messageFrame, stockTextFrame } from '../net/frames';
+import type { Session } from '../session/session';
 import type { HandlerContext } from './handlerContext';
 import type { DomainHandlers } from './handlerTable';
 
@@ -23,8 +24,55 @@ function recallFailure(error: unknown): unknown {
   }
 }
 
+/** Kinds the server refuses to forward, or that belong to this device only. */
+const UNFORWARDABLE = new Set(['notice', 'broadcast']);
+
 export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'messages'> {
   const { clock } = ctx.deps;
+
+  /** Where a new message to `conversationId` goes (a user id, or the group's conversation id). */
+  const recipientOf = async (session: Session, conversationId: string): Promise<string> => {
+    const me = session.account.userId;
+    const target = await session.store.getConversation(conversationId);
+    // A group message goes to the group's conversation id; the server fans it out.
+    const peer = directPeer(conversationId, me) ?? (target?.kind === 'group' ? conversationId : null);
+    if (peer === null || !target) throw new IpcFailure('conversation-not-found');
+    if (target.kind === 'group') {
+      if (session.basic()) throw new IpcFailure('unavailable-in-basic-mode');
+      if (target.group?.state === 'left') throw new IpcFailure('not-a-group-member');
+      if (target.group?.state === 'dissolved') throw new IpcFailure('group-read-only');
+    }
+    return peer;
+  };
+
+  /** Stores the outgoing message with its frame, tells the page, and queues it. */
+  const sendStored = async (
+    session: Session,
+    input: Readonly<{
+      conversationId: string;
+      peer: string;
+      fp: string;
+      kind: string;
+      body: Record<string, unknown>;
+    }>,
+    frame: string,
+  ): Promise<Message> => {
+    const sentAt = clock.now();
+    const { message, conversation } = await session.store.insertOutgoing({
+      fp: input.fp,
+      conversationId: input.conversationId,
+      sentAt,
+      kind: input.kind,
+      body: input.body,
+      toUserId: input.peer,
+      frame,
+    });
+    session.emitMessages(input.conversationId, [message]);
+    session.emitConversations([conversation]);
+    session.outbox.enqueue({ fp: input.fp, toUserId: input.peer, frame, attempts: 0, createdAt: sentAt });
+    return message;
+  };
+
   return {
     'messages:list': async ({ conversationId, beforeSeq, limit }) => {
       const { store } = await ctx.sessions.require();
@@ -34,16 +82,8 @@ export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'mess
     'messages:send': async ({ conversationId, text, replyToSeq, mentions }) => {
       const session = await ctx.sessions.require();
       const me = session.account.userId;
-      const target = await session.store.getConversation(conversationId);
-      // A group message goes to the group's conversation id; the server fans it out.
-      const peer = directPeer(conversationId, me) ?? (target?.kind === 'group' ? conversationId : null);
-      if (peer === null || !target) throw new IpcFailure('conversation-not-found');
+      const peer = await recipientOf(session, conversationId);
       const basic = session.basic();
-      if (target.kind === 'group') {
-        if (basic) throw new IpcFailure('unavailable-in-basic-mode');
-        if (target.group?.state === 'left') throw new IpcFailure('not-a-group-member');
-        if (target.group?.state === 'dissolved') throw new IpcFailure('group-read-only');
-      }
       const fp = ctx.deps.generateId();
       const body: Record<string, unknown> = { text };
       if (!basic && mentions && mentions.length > 0) body.mentions = mentions;
@@ -54,20 +94,43 @@ export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'mess
       // Text full of characters that JSON escapes twice can pass the length check and still not fit.
       if (exceedsFrameLimit(frame))
         throw new IpcFailure('invalid-request', 'The message is too long to send.');
-      const sentAt = clock.now();
-      const { message, conversation } = await session.store.insertOutgoing({
-        fp,
-        conversationId,
-        sentAt,
-        kind: 'text',
-        body,
-        toUserId: peer,
-        frame,
+      return sendStored(session, { conversationId, peer, fp, kind: 'text', body }, frame);
+    },
+    'messages:forward': async ({ id, conversationId }) => {
+      const session = await ctx.sessions.require();
+      const me = session.account.userId;
+      const original = await session.store.getMessage(id);
+      if (!original || original.recalled || UNFORWARDABLE.has(original.kind))
+        throw new IpcFailure('message-not-found');
+      const peer = await recipientOf(session, conversationId);
+      const fp = ctx.deps.generateId();
+      if (session.basic()) {
+        const text = original.body['text'];
+        if (original.kind !== 'text' || typeof text !== 'string')
+          throw new IpcFailure('unavailable-in-basic-mode');
+        return sendStored(
+          session,
+          { conversationId, peer, fp, kind: 'text', body: { text } },
+          stockTextFrame(me, peer, fp, text),
+        );
+      }
+      // The server copies what it stored under that number; a message it has not numbered yet
+      // (still being sent) cannot be named.
+      if (original.seq === null) throw new IpcFailure('offline');
+      const frame = messageFrame(me, peer, fp, {
+        kind: 'forward',
+        body: { conversationId: original.conversationId, seq: original.seq },
       });
-      session.emitMessages(conversationId, [message]);
-      session.emitConversations([conversation]);
-      session.outbox.enqueue({ fp, toUserId: peer, frame, attempts: 0, createdAt: sentAt });
-      return message;
+      // The local copy is what the server will store: the same kind and body, naming the first author.
+      const { replyTo: _reply, mentions: _mentions, forwarded, ...rest } = original.body;
+      const origin = isForwardInfo(forwarded)
+        ? forwarded
+        : { senderId: original.senderId, sentAt: original.sentAt };
+      return sendStored(
+        session,
+        { conversationId, peer, fp, kind: original.kind, body: { ...rest, forwarded: origin } },
+        frame,
+      );
     },
     'messages:retry': async ({ id }) => {
       const session = await ctx.sessions.require();
@@ -120,4 +183,10 @@ export function createMessageHandlers(ctx: HandlerContext): DomainHandlers<'mess
       return null;
     },
   };
+}
+
+function isForwardInfo(value: unknown): value is { senderId: string; sentAt: number } {
+  if (typeof value !== 'object' || value === null) return false;
+  const info = value as Record<string, unknown>;
+  return typeof info['senderId'] === 'string' && typeof info['sentAt'] === 'number';
 }

@@ -31,6 +31,15 @@ export const messageChannels = {
     }),
     response: messageSchema,
   },
+  /**
+   * Forwards a message the user can see to another conversation: the server stores a copy of
+   * its kind and body (files and images included, so the receiver may download them) with
+   * `forwarded: {senderId, sentAt}` naming the first author. In basic mode only text, as text.
+   */
+  'messages:forward': {
+    request: z.object({ id: messageId, conversationId }),
+    response: messageSchema,
+  },
   /** Sends a failed message again, with the same fp (so the server still stores it only once). */
   'messages:retry': { request: z.object({ id: messageId }), response: messageSchema },
   /** Recalls one of the user's messages for everyone (within the server's window). */

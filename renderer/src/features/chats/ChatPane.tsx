@@ -90,8 +90,8 @@ export function ChatPane({ conversation }: Readonly<{ conversation: Conversation
   const forward = (target: Conversation): void => {
     const message = forwarding;
     setForwarding(null);
-    if (!message || typeof message.body.text !== 'string') return;
-    void api.messages.send({ conversationId: target.id, text: message.body.text }).then((result) => {
+    if (!message) return;
+    void api.messages.forward({ id: message.id, conversationId: target.id }).then((result) => {
       if (!result.ok) return toast(errorText(result.error));
       store.getState().messagesChanged(target.id, [result.value]);
       toast(t('bubble.forwardSent', { title: target.title }), 'info');

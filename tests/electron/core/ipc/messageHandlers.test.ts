@@ -74,6 +74,45 @@ describe('messages:send', () => {
   });
 });
 
+describe('messages:forward', () => {
+  it('names the original by conversation and sequence, keeps a copy naming its first author, and refuses what cannot go', async () => {
+    const h = await withConversation();
+    h.server.incoming('u-bob', 'worth sharing');
+    const original = await h.waitForMessage((m) => m.body.text === 'worth sharing');
+    await waitFor(
+      async () => (await h.call('messages:list', { conversationId: CONV })).some((m) => m.seq !== null),
+      {
+        what: 'the numbered original',
+      },
+    );
+    const numbered = (await h.call('messages:list', { conversationId: CONV })).find(
+      (m) => m.id === original.id,
+    );
+    const forwarded = await h.call('messages:forward', { id: original.id, conversationId: CONV });
+    expect(forwarded).toMatchObject({
+      kind: 'text',
+      outgoing: true,
+      status: 'sending',
+      body: { text: 'worth sharing', forwarded: { senderId: 'u-bob', sentAt: original.sentAt } },
+    });
+    const frame = h.server.dataFrames().find((f) => f.fp === forwarded.id);
+    expect(JSON.parse(frame?.dataContent ?? '{}')).toEqual({
+      kind: 'forward',
+      body: { conversationId: CONV, seq: numbered?.seq },
+    });
+    expect(await h.raw('messages:forward', { id: 'nope', conversationId: CONV })).toMatchObject({
+      ok: false,
+      error: { code: 'message-not-found' },
+    });
+    expect(
+      await h.raw('messages:forward', { id: original.id, conversationId: 'd:u-alice:u-zed' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'conversation-not-found' },
+    });
+  });
+});
+
 describe('messages:retry', () => {
   it('sends a failed message again with the same fp; anything else is refused', async () => {
     const h = await withConversation({

@@ -63,7 +63,13 @@ export function useMessageActions(conversation: Conversation, handlers: MessageA
       });
     if (!readOnly && message.seq !== null && !message.recalled)
       items.push({ id: 'reply', label: t('bubble.reply'), run: () => handlers.reply(message) });
-    if (text !== null && !message.recalled)
+    // Any message the server numbered can be forwarded (files and images too), except notices.
+    if (
+      !message.recalled &&
+      message.seq !== null &&
+      message.kind !== 'notice' &&
+      message.kind !== 'broadcast'
+    )
       items.push({ id: 'forward', label: t('bubble.forward'), run: () => handlers.forward(message) });
     if (canRecall(message, conversation, now))
       items.push({
