@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, tempDir, type ServerProcess } from '../helpers/serverProcess';
+import { repoRoot, type ServerProcess } from '../helpers/serverProcess';
 import { adminServerArgs, broadcastNotice, publishBroadcast, recallBroadcast } from './helpers/broadcastPage';
-import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
-import {
-  chooseLanguage,
-  chooseTheme,
-  goTo,
-  openPage,
-  registerThroughUi,
-  type OpenedPage,
-} from './helpers/chatPage';
-import { assertChromiumPresent, launchChromium } from './helpers/chromium';
-import { buildPrivateRenderer } from './helpers/privateRenderer';
+import { chooseLanguage, chooseTheme, goTo, registerThroughUi, type OpenedPage } from './helpers/chatPage';
+import { assertChromiumPresent } from './helpers/chromium';
+import { people } from './helpers/twoPeople';
 
 const screenshots = path.join(repoRoot, 'test-results/e2e');
 const NOTICE = {
@@ -24,36 +16,22 @@ const NOTICE = {
 const SYSTEM_TITLE = { en: 'System notices', 'zh-CN': '系统通知' } as const;
 
 let server: ServerProcess | undefined;
-let bobHost: BridgeProcess | undefined;
-let browser: Browser | undefined;
 let bob: OpenedPage;
 let broadcastId = '';
-const dirs: string[] = [];
-
-function diagnostics(): string {
-  return [
-    `--- server ---\n${server?.output().slice(-4000) ?? ''}`,
-    `--- bob's bridge ---\n${bobHost?.output().slice(-4000) ?? ''}`,
-    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
-  ].join('\n');
-}
-
-/** Runs a step and, when it fails, says what the processes and the page said. */
-async function step(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
+// Only bob: a broadcast comes from the server's admin API, not from another person.
+const { step, start, close } = people(['bob'], {
+  prefix: 'tidings-broadcast-',
+  server: { args: adminServerArgs },
+  outputTail: 4000,
+  failureDetail: async () => {
     const seen =
       (await bob?.page
         .locator('body')
         .innerText()
         .catch(() => '')) ?? '';
-    throw new Error(
-      `${error instanceof Error ? error.message : String(error)}\n${diagnostics()}\n--- bob's page text ---\n${seen}`,
-      { cause: error },
-    );
-  }
-}
+    return `\n--- bob's page text ---\n${seen}`;
+  },
+});
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshots, { recursive: true });
@@ -70,21 +48,14 @@ async function openSystemNotices(page: Page, language: keyof typeof SYSTEM_TITLE
 assertChromiumPresent();
 
 beforeAll(async () => {
-  const renderer = await buildPrivateRenderer();
-  dirs.push(renderer.dir);
-  server = await startServer({ args: adminServerArgs });
-  const bobDir = tempDir('tidings-broadcast-bob-');
-  dirs.push(server.dataDir, bobDir);
-  bobHost = await startBridge({ dataDir: bobDir, staticDir: renderer.dir });
-  browser = await launchChromium();
-  bob = await openPage(browser, bobHost.pageUrl);
+  ({
+    server,
+    pages: { bob },
+  } = await start());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bobHost?.stop();
-  await server?.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 });
 
 describe('broadcasts in the UI, in Chromium through the bridge, against a real server', () => {

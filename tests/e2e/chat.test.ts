@@ -1,61 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRenderer } from '../../scripts/build.mjs';
-import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
-import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
-import {
-  bubble,
-  openChatWith,
-  openPage,
-  registerThroughUi,
-  sendText,
-  type OpenedPage,
-} from './helpers/chatPage';
-import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import { repoRoot, waitFor, type ServerProcess } from '../helpers/serverProcess';
+import { type BridgeProcess } from './helpers/bridgeProcess';
+import { bubble, openChatWith, registerThroughUi, sendText, type OpenedPage } from './helpers/chatPage';
+import { assertChromiumPresent } from './helpers/chromium';
 import { onlyAccountDb, storedTexts } from './helpers/localStore';
+import { twoPeople } from './helpers/twoPeople';
 
 const screenshots = path.join(repoRoot, 'test-results/e2e');
 const GREETING = '你好 bob 👋';
 
 let server: ServerProcess | undefined;
-let aliceHost: BridgeProcess | undefined;
 let bobHost: BridgeProcess | undefined;
-let browser: Browser | undefined;
 let alice: OpenedPage;
 let bob: OpenedPage;
-const dirs: string[] = [];
-
-/** Everything the processes and pages said, for failure messages. */
-function diagnostics(): string {
-  return [
-    `--- server ---\n${server?.output() ?? ''}`,
-    `--- alice's bridge ---\n${aliceHost?.output() ?? ''}`,
-    `--- bob's bridge ---\n${bobHost?.output() ?? ''}`,
-    `--- alice's page ---\n${alice?.problems.join('\n') ?? ''}`,
-    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
-  ].join('\n');
-}
+const { diagnostics, start, close } = twoPeople({ prefix: 'tidings-e2e-', renderer: 'shared' });
 
 // At load time, so a missing browser fails the whole file loudly instead of reporting skipped tests.
 assertChromiumPresent();
 
 beforeAll(async () => {
-  await buildRenderer('bridge');
-  server = await startServer();
-  const aliceDir = tempDir('tidings-e2e-alice-');
-  const bobDir = tempDir('tidings-e2e-bob-');
-  dirs.push(server.dataDir, aliceDir, bobDir);
-  [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir }),
-    startBridge({ dataDir: bobDir }),
-  ]);
-  browser = await launchChromium();
-  [alice, bob] = await Promise.all([
-    openPage(browser, aliceHost.pageUrl),
-    openPage(browser, bobHost.pageUrl),
-  ]);
+  ({
+    server,
+    hosts: { bob: bobHost },
+    pages: { alice, bob },
+  } = await start());
 });
 
 afterAll(async () => {
@@ -66,10 +36,7 @@ afterAll(async () => {
   ] as const) {
     await opened?.page.screenshot({ path: path.join(screenshots, `${name}.png`) }).catch(() => undefined);
   }
-  await browser?.close();
-  const codes = await Promise.all([aliceHost?.stop(), bobHost?.stop()]);
-  await server?.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  const codes = await close();
   // A host that cannot shut down cleanly would lose data in the real app too.
   expect(
     codes.filter((code) => code !== undefined && code !== 0),

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
+import { repoRoot, startServer, waitFor, type ServerProcess } from '../helpers/serverProcess';
 import { callBridge } from './helpers/bridgeClient';
-import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
-import { buildPrivateRenderer } from './helpers/privateRenderer';
+import { type BridgeProcess } from './helpers/bridgeProcess';
 import {
   bubble,
   chooseLanguage,
@@ -13,45 +12,22 @@ import {
   goTo,
   openChatWith,
   openConversation,
-  openPage,
   registerThroughUi,
   sendText,
   waitForStatus,
   type OpenedPage,
 } from './helpers/chatPage';
-import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import { assertChromiumPresent } from './helpers/chromium';
+import { twoPeople } from './helpers/twoPeople';
 
 const screenshots = path.join(repoRoot, 'test-results/e2e');
 
 let server: ServerProcess | undefined;
 let aliceHost: BridgeProcess | undefined;
 let bobHost: BridgeProcess | undefined;
-let browser: Browser | undefined;
 let alice: OpenedPage;
 let bob: OpenedPage;
-const dirs: string[] = [];
-let staticDir: string | undefined;
-
-function diagnostics(): string {
-  return [
-    `--- server ---\n${server?.output().slice(-4000) ?? ''}`,
-    `--- alice's bridge ---\n${aliceHost?.output().slice(-4000) ?? ''}`,
-    `--- bob's bridge ---\n${bobHost?.output().slice(-4000) ?? ''}`,
-    `--- alice's page ---\n${alice?.problems.join('\n') ?? ''}`,
-    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
-  ].join('\n');
-}
-
-/** Runs a step and, when it fails, says what the processes and pages said. */
-async function step(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`, {
-      cause: error,
-    });
-  }
-}
+const { step, start, replaceServer, close } = twoPeople({ prefix: 'tidings-ui-', outputTail: 4000 });
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshots, { recursive: true });
@@ -74,29 +50,15 @@ async function recordSentFrames(page: Page): Promise<string[]> {
 assertChromiumPresent();
 
 beforeAll(async () => {
-  const renderer = await buildPrivateRenderer();
-  staticDir = renderer.dir;
-  dirs.push(renderer.dir);
-  server = await startServer();
-  const aliceDir = tempDir('tidings-ui-alice-');
-  const bobDir = tempDir('tidings-ui-bob-');
-  dirs.push(server.dataDir, aliceDir, bobDir);
-  [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir, staticDir }),
-    startBridge({ dataDir: bobDir, staticDir }),
-  ]);
-  browser = await launchChromium();
-  [alice, bob] = await Promise.all([
-    openPage(browser, aliceHost.pageUrl),
-    openPage(browser, bobHost.pageUrl),
-  ]);
+  ({
+    server,
+    hosts: { alice: aliceHost, bob: bobHost },
+    pages: { alice, bob },
+  } = await start());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([aliceHost?.stop(), bobHost?.stop()]);
-  await server?.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 });
 
 describe('the chat UI in Chromium, through the bridge, against a real server', () => {
@@ -170,7 +132,7 @@ describe('the chat UI in Chromium, through the bridge, against a real server', (
       ).toBe(1);
       await shot(alice.page, 'chat-reconnecting-en-light');
 
-      server = await startServer({ dataDir, port });
+      server = replaceServer(await startServer({ dataDir, port }));
       // "Retry now" skips the back-off wait.
       const retry = alice.page.getByTestId('banner-action');
       if (await retry.isVisible()) await retry.click();

@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startServer, tempDir, waitFor, type ServerProcess } from '../helpers/serverProcess';
-import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
+import { repoRoot, waitFor, type ServerProcess } from '../helpers/serverProcess';
 import {
   chooseLanguage,
   chooseTheme,
   openChatWith,
   openConversation,
-  openPage,
   registerThroughUi,
   type OpenedPage,
 } from './helpers/chatPage';
-import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import { assertChromiumPresent } from './helpers/chromium';
 import {
   dropFiles,
   fileBubble,
@@ -23,7 +21,7 @@ import {
   recordBubbleStates,
   recordedBubbleStates,
 } from './helpers/filesPage';
-import { buildPrivateRenderer } from './helpers/privateRenderer';
+import { twoPeople } from './helpers/twoPeople';
 
 const screenshots = path.join(repoRoot, 'test-results/e2e');
 /** Chinese, spaces and the characters URLs and shells treat specially: the name must survive them all. */
@@ -32,29 +30,15 @@ const FILE_NAME = '季度 报告 #1 50%+final.bin';
 const FILE_BYTES = randomBytes(3 * 1024 * 1024);
 
 let server: ServerProcess | undefined;
-let aliceHost: BridgeProcess | undefined;
-let bobHost: BridgeProcess | undefined;
-let browser: Browser | undefined;
 let alice: OpenedPage;
 let bob: OpenedPage;
 let bobDownloads = '';
-const dirs: string[] = [];
-
-function diagnostics(): string {
-  return [
-    `--- server ---\n${server?.output().slice(-4000) ?? ''}`,
-    `--- alice's bridge ---\n${aliceHost?.output().slice(-4000) ?? ''}`,
-    `--- bob's bridge ---\n${bobHost?.output().slice(-4000) ?? ''}`,
-    `--- alice's page ---\n${alice?.problems.join('\n') ?? ''}`,
-    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
-  ].join('\n');
-}
-
-/** Runs a step and, when it fails, says what the processes and pages said. */
-async function step(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
+const { step, start, close } = twoPeople({
+  prefix: 'tidings-files-',
+  downloads: ['bob'],
+  outputTail: 4000,
+  // What the pages showed, and a screenshot of each, when a step fails.
+  failureDetail: async () => {
     const seen = await Promise.all(
       [alice, bob].map(
         (p) =>
@@ -67,14 +51,9 @@ async function step(run: () => Promise<void>): Promise<void> {
     await Promise.all(
       [alice, bob].map((p, i) => p?.page && shot(p.page, `files-failure-${i}`).catch(() => undefined)),
     );
-    throw new Error(
-      `${error instanceof Error ? error.message : String(error)}\n${diagnostics()}\n--- pages' text ---\n${seen.join('\n---\n')}`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
+    return `\n--- pages' text ---\n${seen.join('\n---\n')}`;
+  },
+});
 
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshots, { recursive: true });
@@ -99,29 +78,16 @@ async function recordChannels(page: Page): Promise<string[]> {
 assertChromiumPresent();
 
 beforeAll(async () => {
-  const renderer = await buildPrivateRenderer();
-  dirs.push(renderer.dir);
-  server = await startServer();
-  const aliceDir = tempDir('tidings-files-alice-');
-  const bobDir = tempDir('tidings-files-bob-');
-  bobDownloads = tempDir('tidings-files-bob-downloads-');
-  dirs.push(server.dataDir, aliceDir, bobDir, bobDownloads);
-  [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir, staticDir: renderer.dir }),
-    startBridge({ dataDir: bobDir, staticDir: renderer.dir, downloadsDir: bobDownloads }),
-  ]);
-  browser = await launchChromium();
-  [alice, bob] = await Promise.all([
-    openPage(browser, aliceHost.pageUrl),
-    openPage(browser, bobHost.pageUrl),
-  ]);
+  const started = await start();
+  ({
+    server,
+    pages: { alice, bob },
+  } = started);
+  bobDownloads = started.downloads.bob ?? '';
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([aliceHost?.stop(), bobHost?.stop()]);
-  await server?.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  await close();
 });
 
 describe('files and images in the chat UI, in Chromium through the bridge, against a real server', () => {

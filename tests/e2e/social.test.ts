@@ -1,11 +1,6 @@
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, tempDir, type ServerProcess } from '../helpers/serverProcess';
-import { startBridge, type BridgeProcess } from './helpers/bridgeProcess';
-import { buildPrivateRenderer } from './helpers/privateRenderer';
-import { openPage, registerThroughUi, type OpenedPage } from './helpers/chatPage';
-import { assertChromiumPresent, launchChromium } from './helpers/chromium';
+import { type OpenedPage } from './helpers/chatPage';
+import { assertChromiumPresent } from './helpers/chromium';
 import {
   LOOKS,
   contactItem,
@@ -18,78 +13,27 @@ import {
   setLook,
   shoot,
 } from './helpers/socialPage';
+import { twoPeople } from './helpers/twoPeople';
 
 const GROUP = '周末爬山 Climbers';
 
-let server: ServerProcess | undefined;
-let aliceHost: BridgeProcess | undefined;
-let bobHost: BridgeProcess | undefined;
-let browser: Browser | undefined;
 let alice: OpenedPage;
 let bob: OpenedPage;
-const dirs: string[] = [];
-
-function diagnostics(): string {
-  return [
-    `--- server ---\n${server?.output() ?? ''}`,
-    `--- alice's bridge ---\n${aliceHost?.output() ?? ''}`,
-    `--- bob's bridge ---\n${bobHost?.output() ?? ''}`,
-    `--- alice's page ---\n${alice?.problems.join('\n') ?? ''}`,
-    `--- bob's page ---\n${bob?.problems.join('\n') ?? ''}`,
-  ].join('\n');
-}
-
-/** Runs a step and, when it fails, adds what the processes and pages said. */
-async function step(run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${diagnostics()}`, {
-      cause: error,
-    });
-  }
-}
+const { step, diagnostics, start, close } = twoPeople({
+  prefix: 'tidings-e2e-social-',
+  register: { alice: 'Alice', bob: 'Bob' },
+});
 
 assertChromiumPresent();
 
 beforeAll(async () => {
-  // A build of this file's own: another e2e file rebuilding the shared one cannot break these pages.
-  const renderer = await buildPrivateRenderer();
-  dirs.push(renderer.dir);
-  server = await startServer();
-  const aliceDir = tempDir('tidings-e2e-social-alice-');
-  const bobDir = tempDir('tidings-e2e-social-bob-');
-  dirs.push(server.dataDir, aliceDir, bobDir);
-  [aliceHost, bobHost] = await Promise.all([
-    startBridge({ dataDir: aliceDir, staticDir: renderer.dir }),
-    startBridge({ dataDir: bobDir, staticDir: renderer.dir }),
-  ]);
-  browser = await launchChromium();
-  [alice, bob] = await Promise.all([
-    openPage(browser, aliceHost.pageUrl),
-    openPage(browser, bobHost.pageUrl),
-  ]);
-  await Promise.all([
-    registerThroughUi(alice.page, {
-      serverUrl: server.url,
-      username: 'alice',
-      password: 'alice-password',
-      displayName: 'Alice',
-    }),
-    registerThroughUi(bob.page, {
-      serverUrl: server.url,
-      username: 'bob',
-      password: 'bob-password',
-      displayName: 'Bob',
-    }),
-  ]);
+  ({
+    pages: { alice, bob },
+  } = await start());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  const codes = await Promise.all([aliceHost?.stop(), bobHost?.stop()]);
-  await server?.stop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  const codes = await close();
   expect(
     codes.filter((code) => code !== undefined && code !== 0),
     diagnostics(),
