@@ -121,7 +121,7 @@ describe('group lifecycle and permissions through IPC, against the real server',
     await waitFor(
       async () =>
         (await bob.call('conversations:list', {})).find((c) => c.id === conversationId)?.lastMessage
-          ?.preview === '[New announcement: Boots on Saturday]',
+          ?.preview === '[notice:group-notice] Boots on Saturday',
       { what: 'the notice previews in the list' },
     );
 
