@@ -17,52 +17,31 @@ export function SearchFiltersBar({ values, onChange, conversations, senders }: S
   return (
     <fieldset className="search-filters" data-testid="search-filters">
       <legend className="search-legend">{t('filters.legend')}</legend>
-      <label>
-        <span>{t('filters.conversation')}</span>
-        <select
-          data-testid="search-filter-conversation"
-          value={values.conversationId}
-          // A sender picked for one conversation may not be in the next one.
-          onChange={(e) => set({ conversationId: e.target.value, senderId: '' })}
-        >
-          <option value="">{t('filters.anyConversation')}</option>
-          {conversations.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.sender')}</span>
-        <select
-          data-testid="search-filter-sender"
-          value={values.senderId}
-          onChange={(e) => set({ senderId: e.target.value })}
-        >
-          <option value="">{t('filters.anySender')}</option>
-          {senders.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('filters.kind')}</span>
-        <select
-          data-testid="search-filter-kind"
-          value={values.kind}
-          onChange={(e) => set({ kind: e.target.value })}
-        >
-          <option value="">{t('filters.anyKind')}</option>
-          {SEARCH_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('filters.conversation')}
+        testId="search-filter-conversation"
+        value={values.conversationId}
+        anyLabel={t('filters.anyConversation')}
+        options={conversations}
+        // A sender picked for one conversation may not be in the next one.
+        onChange={(conversationId) => set({ conversationId, senderId: '' })}
+      />
+      <FilterSelect
+        label={t('filters.sender')}
+        testId="search-filter-sender"
+        value={values.senderId}
+        anyLabel={t('filters.anySender')}
+        options={senders}
+        onChange={(senderId) => set({ senderId })}
+      />
+      <FilterSelect
+        label={t('filters.kind')}
+        testId="search-filter-kind"
+        value={values.kind}
+        anyLabel={t('filters.anyKind')}
+        options={SEARCH_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+        onChange={(kind) => set({ kind })}
+      />
       <label>
         <span>{t('filters.since')}</span>
         <input
@@ -89,5 +68,31 @@ export function SearchFiltersBar({ values, onChange, conversations, senders }: S
         </button>
       ) : null}
     </fieldset>
+  );
+}
+
+type FilterSelectProps = Readonly<{
+  label: string;
+  testId: string;
+  value: string;
+  /** The first choice, meaning "no filter" (value ''). */
+  anyLabel: string;
+  options: readonly Option[];
+  onChange(value: string): void;
+}>;
+
+function FilterSelect({ label, testId, value, anyLabel, options, onChange }: FilterSelectProps) {
+  return (
+    <label>
+      <span>{label}</span>
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

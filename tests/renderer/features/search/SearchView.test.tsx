@@ -6,6 +6,7 @@ import { SearchView } from '../../../../renderer/src/features/search';
 import { createChatStore } from '../../../../renderer/src/state/chatStore';
 import { fail, ok } from '../../../../shared/ipc/errors';
 import type { Account, Conversation } from '../../../../shared/ipc/models';
+import { conversation } from '../../conversationFixture';
 import { fakeApi } from '../../fakeApi';
 import { textMessage } from '../../messageFixture';
 import { renderWithProviders } from '../../providers';
@@ -20,20 +21,7 @@ const me: Account = {
   mode: 'tidings',
 };
 
-const direct: Conversation = {
-  id: 'd:u1:u2',
-  kind: 'direct',
-  group: null,
-  title: 'Bob',
-  peer: { userId: 'u2', username: 'bob', displayName: 'Bob' },
-  lastMessage: null,
-  unread: 0,
-  updatedAt: 1_000,
-  draft: '',
-  pinned: false,
-  muted: false,
-  mentioned: false,
-};
+const direct: Conversation = conversation();
 const group: Conversation = {
   ...direct,
   id: 'g:7',
