@@ -10,6 +10,7 @@ import {
 import type { Timers } from '../deps/clock';
 import { BadResponseError, HttpStatusError, ServerUnreachableError } from './httpErrors';
 import { apiUrl } from './serverUrls';
+import { ownProfileSchema, type OwnProfile, type ProfileChanges } from '../../../shared/ipc/channels/profile';
 
 export type FetchLike = typeof fetch;
 
@@ -30,13 +31,16 @@ export type ApiClient = Readonly<{
   /** A new access token (and usually a new refresh token) for a refresh token. */
   refresh(refreshToken: string): Promise<RefreshResponse>;
   me(token: string): Promise<UserProfile>;
+  /** The user's own profile in full (signature and avatar too). */
+  ownProfile(token: string): Promise<OwnProfile>;
+  updateProfile(token: string, changes: ProfileChanges): Promise<OwnProfile>;
   userByUsername(token: string, username: string): Promise<UserProfile>;
   userById(token: string, userId: string): Promise<UserProfile>;
 }>;
 
 export type ApiClientDeps = Readonly<{ fetch: FetchLike; timers: Timers; timeoutMs: number }>;
 
-type Call = Readonly<{ method: 'GET' | 'POST'; path: string; token?: string; body?: unknown }>;
+type Call = Readonly<{ method: 'GET' | 'POST' | 'PATCH'; path: string; token?: string; body?: unknown }>;
 
 export function createApiClient(serverUrl: string, deps: ApiClientDeps): ApiClient {
   async function request<S extends z.ZodType>(call: Call, schema: S): Promise<z.infer<S>> {
@@ -86,6 +90,9 @@ export function createApiClient(serverUrl: string, deps: ApiClientDeps): ApiClie
     refresh: (refreshToken: string) =>
       request({ method: 'POST', path: '/api/auth/refresh', body: { refreshToken } }, refreshSchema),
     me: (token: string) => request({ method: 'GET', path: '/api/me', token }, userProfileSchema),
+    ownProfile: (token: string) => request({ method: 'GET', path: '/api/me', token }, ownProfileSchema),
+    updateProfile: (token: string, changes: ProfileChanges) =>
+      request({ method: 'PATCH', path: '/api/me', token, body: changes }, ownProfileSchema),
     userByUsername: (token: string, username: string) =>
       request({ method: 'GET', path: `/api/users/by-username/${user(username)}`, token }, userProfileSchema),
     userById: (token: string, userId: string) =>
